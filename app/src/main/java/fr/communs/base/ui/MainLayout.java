@@ -1,0 +1,68 @@
+package fr.communs.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.communs.security.AppUser;
+import fr.communs.security.Roles;
+
+/** The application frame: header with the person and their role, navigation adapted to the role. */
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext auth) {
+        setPrimarySection(Section.DRAWER);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Afficher ou masquer le menu");
+        Span title = new Span("Appel à communs");
+        title.addClassName("app-title");
+        HorizontalLayout header = new HorizontalLayout(toggle, title);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.addClassName("app-header");
+        Div spacer = new Div();
+        header.addAndExpand(spacer);
+        auth.getAuthenticatedUser(AppUser.class).ifPresentOrElse(user -> {
+            Span who = new Span(user.nomComplet() + " — " + Roles.label(user.role()));
+            who.addClassName("app-user");
+            Button logout = new Button("Se déconnecter", VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            header.add(who, logout);
+        }, () -> {
+            Anchor login = new Anchor("login", "Se connecter");
+            login.addClassName("app-login");
+            header.add(login);
+        });
+        addToNavbar(header);
+
+        Span brand = new Span("Communs");
+        brand.addClassName("app-brand");
+        SideNav nav = new SideNav();
+        nav.setLabel("Navigation principale");
+        nav.addItem(new SideNavItem("Accueil", "", VaadinIcon.HOME.create()));
+        nav.addItem(new SideNavItem("Communs déposés", "communs", VaadinIcon.LIST.create()));
+        if (auth.hasRole(Roles.STRUCTURE)) {
+            nav.addItem(new SideNavItem("Déposer une idée de commun", "deposer", VaadinIcon.LIGHTBULB.create()));
+        }
+        if (auth.isAuthenticated()) {
+            nav.addItem(new SideNavItem("Mes tâches", "taches", VaadinIcon.TASKS.create()));
+        }
+        if (auth.hasRole(Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Paramètres de l'appel", "admin/campagne", VaadinIcon.COG.create()));
+        }
+        Div drawer = new Div(brand, nav);
+        drawer.addClassName("app-drawer");
+        addToDrawer(drawer);
+    }
+}

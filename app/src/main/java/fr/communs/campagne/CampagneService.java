@@ -1,0 +1,64 @@
+package fr.communs.campagne;
+
+import fr.communs.base.Checks;
+import fr.communs.campagne.internal.JooqCampagneRepository;
+import fr.communs.security.CurrentUser;
+import fr.communs.security.Roles;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current appel à communs and its settings. */
+@Service
+public class CampagneService {
+    private final JooqCampagneRepository campagnes;
+    private final CurrentUser currentUser;
+
+    CampagneService(JooqCampagneRepository campagnes, CurrentUser currentUser) {
+        this.campagnes = campagnes;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Campagne> current() {
+        return campagnes.findCurrent();
+    }
+
+    @Transactional(readOnly = true)
+    public Campagne get(long id) {
+        return campagnes.findById(id).orElseThrow(() -> new IllegalArgumentException("Campagne inconnue : " + id));
+    }
+
+    /** Creates a campagne with its défis (administrators; also used by the demo data). */
+    @Transactional
+    public long create(CampagneSettings settings, List<String[]> defisLibelleHashtags) {
+        currentUser.requireRole(Roles.ADMIN);
+        validate(settings);
+        long id = campagnes.insert(settings);
+        int numero = 1;
+        for (String[] defi : defisLibelleHashtags) {
+            campagnes.insertDefi(id, numero++, defi[0], defi.length > 1 ? defi[1] : null);
+        }
+        return id;
+    }
+
+    /** Changes the campagne's settings (administrators only). Running deadline timers keep their date. */
+    @Transactional
+    public void update(long id, CampagneSettings settings) {
+        currentUser.requireRole(Roles.ADMIN);
+        validate(settings);
+        campagnes.update(id, settings);
+    }
+
+    private static void validate(CampagneSettings s) {
+        Checks.start()
+                .required(s.nom(), "Nom de l'appel", 200)
+                .required(s.collectivite(), "Collectivité", 200)
+                .required(s.territoireNom(), "Territoire", 100)
+                .check(s.territoireCode() != null && s.territoireCode().matches("\\d{2}|2[AB]|\\d{3}"),
+                        "Le code du département doit être un code INSEE (ex. 30, 2A, 974).")
+                .notNull(s.dateLimiteDepot(), "Date limite de dépôt")
+                .orThrow();
+    }
+}

@@ -1,0 +1,68 @@
+package fr.communs.campagne.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import fr.communs.base.ui.MainLayout;
+import fr.communs.base.ui.Ui;
+import fr.communs.campagne.Campagne;
+import fr.communs.campagne.CampagneService;
+import fr.communs.campagne.CampagneSettings;
+import fr.communs.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/** Administrators set the appel's name, collectivité, territory and calendar. */
+@Route(value = "admin/campagne", layout = MainLayout.class)
+@PageTitle("Paramètres de l'appel — Communs")
+@RolesAllowed(Roles.ADMIN)
+class CampagneAdminView extends VerticalLayout {
+
+    CampagneAdminView(CampagneService campagnes) {
+        addClassName("page");
+        add(new H2("Paramètres de l'appel à communs"));
+        Campagne campagne = campagnes.current().orElse(null);
+        if (campagne == null) {
+            add(new Paragraph("Aucun appel n'est ouvert."));
+            return;
+        }
+        Ui.ErrorPanel errors = new Ui.ErrorPanel();
+        TextField nom = text("Nom de l'appel", campagne.nom(), 200);
+        TextField collectivite = text("Collectivité", campagne.collectivite(), 200);
+        TextField territoire = text("Territoire (ex. Gard)", campagne.territoireNom(), 100);
+        TextField code = text("Code INSEE du département (ex. 30)", campagne.territoireCode(), 3);
+        DateTimePicker limite = new DateTimePicker("Date limite de dépôt");
+        limite.setLocale(Locale.FRANCE);
+        limite.setValue(campagne.dateLimiteDepot().atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime());
+        limite.setHelperText("Les dossiers déjà déposés gardent la date limite en vigueur lors de leur dépôt.");
+        DatePicker comite = Ui.datePicker("Date du comité d'accompagnement");
+        comite.setValue(campagne.dateComite());
+        Button save = new Button("Enregistrer", e -> {
+            if (errors.run(() -> campagnes.update(campagne.id(), new CampagneSettings(nom.getValue(), collectivite.getValue(),
+                    territoire.getValue(), code.getValue(),
+                    limite.getValue() == null ? null : limite.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime(),
+                    comite.getValue())))) {
+                Ui.success("Les paramètres de l'appel sont enregistrés.");
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(errors, nom, collectivite, territoire, code, limite, comite, save);
+    }
+
+    private static TextField text(String label, String value, int max) {
+        TextField field = new TextField(label);
+        field.setValue(value);
+        field.setMaxLength(max);
+        field.setRequiredIndicatorVisible(true);
+        field.setWidth("32em");
+        return field;
+    }
+}

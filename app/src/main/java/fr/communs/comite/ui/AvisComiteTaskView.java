@@ -1,0 +1,85 @@
+package fr.communs.comite.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Route;
+import fr.communs.base.ui.MainLayout;
+import fr.communs.comite.AvisComite;
+import fr.communs.comite.ComiteService;
+import fr.communs.comite.NoteComite;
+import fr.communs.commun.ui.CommunFiles;
+import fr.communs.processes.CycleCommunProcess;
+import fr.communs.security.Roles;
+import fr.communs.task.OpenTask;
+import fr.communs.task.TaskScreens;
+import fr.communs.task.TaskService;
+import fr.communs.task.ui.TaskView;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+
+/** An agent records the comité's avis, the proposed subsidy and the non-financial contributions. */
+@Route(value = TaskScreens.AVIS_COMITE + "/:taskId", layout = MainLayout.class)
+@RolesAllowed(Roles.AGENT)
+class AvisComiteTaskView extends TaskView {
+    private final ComiteService comite;
+    private final CommunFiles files;
+
+    AvisComiteTaskView(TaskService tasks, ComiteService comite, CommunFiles files) {
+        super(tasks, CycleCommunProcess.TASK_AVIS_COMITE);
+        this.comite = comite;
+        this.files = files;
+    }
+
+    @Override
+    protected void build(OpenTask task) {
+        Details dossier = new Details("Dossier du commun", files.of(task.communId()));
+        dossier.setWidthFull();
+        List<NoteComite> notes = comite.notes(task.communId());
+        Grid<NoteComite> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(NoteComite::membreNom).setHeader("Membre du comité").setFlexGrow(2);
+        grid.addColumn(NoteComite::contributeurs).setHeader("Contributeurs");
+        grid.addColumn(NoteComite::gouvernance).setHeader("Gouvernance");
+        grid.addColumn(NoteComite::defis).setHeader("Défis");
+        grid.addColumn(NoteComite::communs).setHeader("Communs");
+        grid.addColumn(n -> n.total() + " / 20").setHeader("Total");
+        grid.addColumn(n -> n.commentaire() == null ? "" : n.commentaire()).setHeader("Commentaire").setFlexGrow(3);
+        grid.setItems(notes);
+        grid.setAllRowsVisible(true);
+        Paragraph moyennes = new Paragraph(notes.isEmpty() ? "Aucune note." : String.format(Locale.FRANCE,
+                "Moyennes : contributeurs %.1f · gouvernance %.1f · défis %.1f · communs %.1f · total %.1f / 20",
+                avg(notes, NoteComite::contributeurs), avg(notes, NoteComite::gouvernance), avg(notes, NoteComite::defis),
+                avg(notes, NoteComite::communs), avg(notes, NoteComite::total)));
+        RadioButtonGroup<AvisComite.Avis> avis = new RadioButtonGroup<>("Avis du comité");
+        avis.setItems(AvisComite.Avis.values());
+        avis.setItemLabelGenerator(AvisComite.Avis::libelle);
+        avis.setRequiredIndicatorVisible(true);
+        BigDecimalField subvention = new BigDecimalField("Subvention proposée à l'Assemblée (€)");
+        subvention.setRequiredIndicatorVisible(true);
+        subvention.setHelperText("0 si le comité ne propose pas de subvention.");
+        subvention.setWidth("20em");
+        TextArea contributions = new TextArea("Contributions non financières proposées par le comité");
+        contributions.setHelperText("Par exemple : mise à disposition de locaux, accompagnement, mise en lien avec d'autres initiatives.");
+        contributions.setMaxLength(4000);
+        contributions.setWidthFull();
+        Button enregistrer = new Button("Enregistrer l'avis du comité", e -> submit(() -> comite.recordAvis(task.taskId(),
+                new AvisComite(avis.getValue(), subvention.getValue(), contributions.getValue())),
+                "L'avis du comité est enregistré ; le dossier est proposé à l'Assemblée."));
+        enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(dossier, new H3("Notes de l'audition"), grid, moyennes, avis, subvention, contributions, enregistrer);
+    }
+
+    private static double avg(List<NoteComite> notes, ToIntFunction<NoteComite> f) {
+        return notes.stream().mapToInt(f).average().orElse(0);
+    }
+}

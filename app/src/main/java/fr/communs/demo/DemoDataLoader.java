@@ -1,0 +1,394 @@
+package fr.communs.demo;
+
+import fr.communs.assemblee.AssembleeService;
+import fr.communs.assemblee.VoteAssemblee;
+import fr.communs.campagne.CampagneService;
+import fr.communs.campagne.CampagneSettings;
+import fr.communs.campagne.Defi;
+import fr.communs.comite.AvisComite;
+import fr.communs.comite.ComiteService;
+import fr.communs.comite.NotesAudition;
+import fr.communs.commun.CommunData;
+import fr.communs.commun.CommunService;
+import fr.communs.commun.GroupementService;
+import fr.communs.commun.RoleGroupement;
+import fr.communs.instruction.Appreciation;
+import fr.communs.instruction.ComplementData;
+import fr.communs.instruction.InstructionDecision;
+import fr.communs.instruction.InstructionService;
+import fr.communs.livrable.LivrableData;
+import fr.communs.livrable.LivrableService;
+import fr.communs.processes.CycleCommunProcess;
+import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
+import fr.communs.processes.CycleCommunProcess.ResultatVote;
+import fr.communs.security.AccountService;
+import fr.communs.security.AppUser;
+import fr.communs.security.Roles;
+import fr.communs.structure.FormeJuridique;
+import fr.communs.structure.StructureData;
+import fr.communs.structure.StructureService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data (profile {@code demo}, never in production migrations): the Gard's appel, the 14 example communs
+ * and ESS organisations named in the seeds, invented people, one account per role, and one commun waiting at
+ * each step of the cycle. Everything goes through the services, as a user would. Runs once (empty database).
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoDataLoader implements ApplicationRunner {
+    static final String PASSWORD = "communs-demo-2025";
+    static final String ADMIN = "admin@communs.test";
+    static final String AGENT = "agent@communs.test";
+    static final String AGENT2 = "agent2@communs.test";
+    static final String COMITE1 = "comite@communs.test";
+    static final String COMITE2 = "comite2@communs.test";
+    static final String STRUCTURE = "structure@communs.test";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final AccountService accounts;
+    private final CampagneService campagnes;
+    private final StructureService structures;
+    private final CommunService communs;
+    private final GroupementService groupements;
+    private final InstructionService instructions;
+    private final ComiteService comite;
+    private final AssembleeService assemblee;
+    private final LivrableService livrables;
+    private final TaskService engineTasks;
+    private final Map<String, Long> structureIds = new LinkedHashMap<>();
+
+    DemoDataLoader(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
+                   GroupementService groupements, InstructionService instructions, ComiteService comite,
+                   AssembleeService assemblee, LivrableService livrables, TaskService engineTasks) {
+        this.accounts = accounts;
+        this.campagnes = campagnes;
+        this.structures = structures;
+        this.communs = communs;
+        this.groupements = groupements;
+        this.instructions = instructions;
+        this.comite = comite;
+        this.assemblee = assemblee;
+        this.livrables = livrables;
+        this.engineTasks = engineTasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.anyAccount()) {
+            log.info("Données de démonstration déjà présentes : rien à charger.");
+            return;
+        }
+        try {
+            load();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        log.info("Données de démonstration chargées. Comptes (mot de passe « {} ») : {} (administrateur), {} et {} "
+                        + "(agents), {} et {} (comité), {} (structures).", PASSWORD, ADMIN, AGENT, AGENT2, COMITE1, COMITE2,
+                STRUCTURE);
+    }
+
+    private void load() {
+        accounts.createAccount(ADMIN, PASSWORD, "Nadia Administratrice", Roles.ADMIN, List.of());
+        as(ADMIN);
+        campagnes.create(new CampagneSettings("Appel à commun(s) du schéma de l'ESS", "Le Conseil départemental du Gard",
+                        "Gard", "30", OffsetDateTime.now().plusDays(45).truncatedTo(ChronoUnit.HOURS),
+                        LocalDate.now().plusDays(75)),
+                List.of(new String[] {"Mettre en commun des initiatives existantes pour leur donner une portée et une "
+                                + "cohérence départementale", "#coopération territoriale #changement d'échelle"},
+                        new String[] {"Créer de nouveaux communs dans des zones rurales ou dans les quartiers politique de "
+                                + "la ville pour les redynamiser ou répondre à un besoin spécifique non couvert d'un territoire",
+                                "#rééquilibrage territorial"},
+                        new String[] {"Développer / améliorer des communs existants que ce soit en diversifiant leurs "
+                                + "fonctions pour répondre à un besoin non couvert de leur territoire d'impact, ou en ouvrant "
+                                + "à de nouveaux contributeurs pour accroître la dynamique collective en structurant leur "
+                                + "gouvernance", "#soutien des communs existants vers plus de coopération et d'ancrage sur "
+                                + "leur territoire #écologie de projets"}));
+        structuresOfTheSeeds();
+        accounts.createAccount(AGENT, PASSWORD, "Claire Fabre", Roles.AGENT, List.of());
+        accounts.createAccount(AGENT2, PASSWORD, "Julien Roux", Roles.AGENT, List.of());
+        accounts.createAccount(COMITE1, PASSWORD, "Hélène Martin", Roles.COMITE, List.of());
+        accounts.createAccount(COMITE2, PASSWORD, "Karim Benali", Roles.COMITE, List.of());
+        // The structure persona acts for the porteurs of the communs waiting for a structure's action.
+        accounts.createAccount(STRUCTURE, PASSWORD, "Sophie Durand", Roles.STRUCTURE, List.of(
+                s("La Combine"), s("Tiers-lieu Esperanza Table Ouverte"), s("R'dévolution"), s("Les Jardins du Mas Joyeux"),
+                s("La Soierie")));
+        int n = 1;
+        for (String nom : List.of("Edit & P0llux", "Ressourceries de Nîmes", "Festival Mouvement(é)", "FILS METIS",
+                "OPTEOS", "COURTS CIRCUIX", "Les Survoltés", "MIESS 30")) {
+            accounts.createAccount("porteur" + n++ + "@communs.test", PASSWORD, "Porteur de " + nom, Roles.STRUCTURE,
+                    List.of(s(nom)));
+        }
+        communsOfTheSeeds(campagnes.current().orElseThrow().defis());
+    }
+
+    private void structuresOfTheSeeds() {
+        structure("MIESS 30", FormeJuridique.ASSOCIATION, "Nîmes", "30",
+                "Maison des initiatives économiques sociales et solidaires du Gard ; co-pilote du réseau ESS gardois.");
+        structure("Réseau des tiers lieux et lieux hybrides du Gard", FormeJuridique.ASSOCIATION, "Alès", "30",
+                "Réseau des tiers-lieux et lieux hybrides du département.");
+        structure("R'dévolution", FormeJuridique.ASSOCIATION, "Nîmes", "30", "Partenaire de la plateforme des communs.");
+        structure("La Soierie", FormeJuridique.ASSOCIATION, "Saint-Jean-du-Gard", "30", "Partenaire de la plateforme des communs.");
+        structure("OPTEOS", FormeJuridique.SCIC, "Nîmes", "30", "Partenaire de la plateforme des communs.");
+        structure("PTCE Les Remendaires", FormeJuridique.ASSOCIATION, "Alès", "30",
+                "Écoconstruction, réemploi, biodéchets, alimentation durable, insertion, lien social.");
+        structure("Ressourceries de Nîmes", FormeJuridique.ASSOCIATION, "Nîmes", "30", "Ressourcerie passée de 700 à 6000 m².");
+        structure("Les Jardins du Mas Joyeux", FormeJuridique.ASSOCIATION, "Molières-sur-Cèze", "30",
+                "Espace de 2,3 ha autour du Mas Joyeux.");
+        structure("Les Survoltés", FormeJuridique.ASSOCIATION, "Aubais", "30", "Association de transition écologique.");
+        structure("La Combine", FormeJuridique.ASSOCIATION, "Nîmes", "30", "Tiers-lieu convivial, socio-culturel.");
+        structure("Tiers-lieu Esperanza Table Ouverte", FormeJuridique.ASSOCIATION, "Nîmes", "30",
+                "Épicerie, friperie et recyclerie sous les arches du boulevard Talabot.");
+        structure("COURTS CIRCUIX", FormeJuridique.ASSOCIATION, "Uzès", "30", "Éducation populaire et circuits courts.");
+        structure("FILS METIS", FormeJuridique.SCOP, "Saint-Hippolyte-du-Fort", "30", "Relocalisation textile.");
+        structure("Festival Mouvement(é)", FormeJuridique.ASSOCIATION, "Alès", "30", "Festival citoyen et engagé.");
+        structure("Edit & P0llux", FormeJuridique.ASSOCIATION, "Vauvert", "30", "Équipe à l'origine du festival ACTE.");
+        structure("Commune d'Aubais", FormeJuridique.COLLECTIVITE, "Aubais", "30", "Mairie.");
+        structure("IMT Mines Alès", FormeJuridique.COLLECTIVITE, "Alès", "30", "École d'ingénieurs, incubateur.");
+        structure("Scic Virgocoop", FormeJuridique.SCIC, "Castres", "81", "Filière chanvre et laine (Tarn).");
+        structure("Mutuelle des Motards", FormeJuridique.MUTUELLE, "Pérols", "34", "Mutuelle (Hérault).");
+    }
+
+    private void structure(String nom, FormeJuridique forme, String commune, String dep, String description) {
+        structureIds.put(nom, structures.register(new StructureData(nom, forme, forme.essParDefaut(), commune, dep, description)));
+    }
+
+    private long s(String nom) {
+        Long id = structureIds.get(nom);
+        if (id == null) {
+            throw new IllegalStateException("Structure de démonstration inconnue : " + nom);
+        }
+        return id;
+    }
+
+    private void communsOfTheSeeds(List<Defi> defis) {
+        Set<Long> d1 = Set.of(defis.get(0).id());
+        Set<Long> d2 = Set.of(defis.get(1).id());
+        Set<Long> d13 = Set.of(defis.get(0).id(), defis.get(2).id());
+
+        // 1. Laureate, livrable deposited: the whole cycle passed.
+        long acte = idea("porteur1@communs.test", "Edit & P0llux", "ACTE (Agir en Camargue Territoire d'Ecoacteur)",
+                "Le Festival Acte est né de préoccupations partagées entre le directeur du site du château d'Espeyran et l'équipe d'Edit & P0llux.", d13);
+        group(acte, "porteur1@communs.test", "MIESS 30", "La Soierie");
+        transmit(acte, "porteur1@communs.test");
+        instruct(acte, DecisionInstruction.RECEVABLE, null);
+        scoreAll(acte);
+        avis(acte, "12000");
+        vote(acte, ResultatVote.ADOPTE, "12000");
+        livrable(acte, "porteur1@communs.test");
+
+        // 2. Idea just deposited, groupement to form (the structure persona is its porteur).
+        idea(STRUCTURE, "La Combine", "La Combine",
+                "Un tiers-lieu convivial qui combine une multiplicité d'activités et d'évènements socio-culturels, en promouvant des valeurs de coopération et d'écologie.", d2);
+
+        // 3. Groupement eligible, ready to be transmitted by the structure persona.
+        long monde = idea(STRUCTURE, "R'dévolution", "Contribuer à un monde habitable & désirable",
+                "Faire alliance pour mettre en valeur et développer des dynamiques territoriales qui soutiennent les initiatives locales.", d1);
+        group(monde, STRUCTURE, "PTCE Les Remendaires", "Réseau des tiers lieux et lieux hybrides du Gard");
+
+        // 4. Transmitted, waiting for instruction.
+        long esperanza = idea(STRUCTURE, "Tiers-lieu Esperanza Table Ouverte", "Tiers-lieu Esperanza Table Ouverte",
+                "Des arches boulevard Talabot accueillent notre épicerie, notre friperie et notre recyclerie ; l'idée serait d'en faire un commun du quartier.", d2);
+        group(esperanza, STRUCTURE, "La Combine", "Ressourceries de Nîmes", "IMT Mines Alès");
+        transmit(esperanza, STRUCTURE);
+
+        // 5. Compléments requested: the porteur (OPTEOS) must complete the file.
+        long numerique = idea("porteur5@communs.test", "OPTEOS",
+                "Mettre en place une filière gardoise éthique, écologique, sociale et solidaire de reconditionnement de matériel numérique",
+                "Diminution de l'empreinte carbone, création d'un cycle économique, création d'emplois, plateforme d'insertion et de qualification.", d1);
+        group(numerique, "porteur5@communs.test", "Ressourceries de Nîmes", "PTCE Les Remendaires");
+        transmit(numerique, "porteur5@communs.test");
+        instruct(numerique, DecisionInstruction.COMPLEMENTS,
+                "Merci de préciser la gouvernance : comment les décisions seront-elles prises entre les trois structures ?");
+
+        // 6. Recevable: comité members score the audition.
+        long festival = idea("porteur3@communs.test", "Festival Mouvement(é)", "Festival Mouvement(é), citoyen et engagé",
+                "Le Festival Mouvement(é) est né d'un sentiment d'impuissance face aux défis de notre époque ; des ateliers de co-création d'initiatives concrètes.", d1);
+        group(festival, "porteur3@communs.test", "MIESS 30", "La Combine");
+        transmit(festival, "porteur3@communs.test");
+        instruct(festival, DecisionInstruction.RECEVABLE, null);
+
+        // 7. Scored by the comité: an agent records the avis.
+        long fils = idea("porteur4@communs.test", "FILS METIS", "FILS METIS",
+                "Dans un contexte de rapide évolution climatique et de volonté de relocalisation des activités humaines, un projet de coopération textile.", d13);
+        group(fils, "porteur4@communs.test", "Scic Virgocoop", "Les Survoltés", "La Soierie");
+        transmit(fils, "porteur4@communs.test");
+        instruct(fils, DecisionInstruction.RECEVABLE, null);
+        scoreAll(fils);
+
+        // 8. Proposed to the Assemblée: an agent records the vote.
+        long tnt = idea("porteur2@communs.test", "Ressourceries de Nîmes", "T.N.T. (Tremplin Nîmois de la Transition)",
+                "Cet espace adossé à la Ressourcerie de Nîmes, qui a déménagé de 700 à 6000 m², offrira un lieu de transition.", d13);
+        group(tnt, "porteur2@communs.test", "MIESS 30", "R'dévolution");
+        transmit(tnt, "porteur2@communs.test");
+        instruct(tnt, DecisionInstruction.RECEVABLE, null);
+        scoreAll(tnt);
+        avis(tnt, "15000");
+
+        // 9. Laureate: the structure persona deposits the livrable.
+        long nourricier = idea(STRUCTURE, "Les Jardins du Mas Joyeux",
+                "Lieu nourricier : maraîchage bio accessible à tous – régénérer et s'adapter – sensibiliser au vivant et à la biodiversité",
+                "Les Jardins du Mas Joyeux sont un espace de 2,3 ha autour du Mas Joyeux sur la commune de Molières-sur-Cèze.", d2);
+        group(nourricier, STRUCTURE, "Les Survoltés", "COURTS CIRCUIX");
+        transmit(nourricier, STRUCTURE);
+        instruct(nourricier, DecisionInstruction.RECEVABLE, null);
+        scoreAll(nourricier);
+        avis(nourricier, "8000");
+        vote(nourricier, ResultatVote.ADOPTE, "8000");
+
+        // 10. Non recevable.
+        long talent = idea("porteur8@communs.test", "MIESS 30", "Révélateur de talent culinaire",
+                "Révéler les talents culinaires des habitants par des ateliers partagés.", d2);
+        group(talent, "porteur8@communs.test", "La Combine", "Festival Mouvement(é)");
+        transmit(talent, "porteur8@communs.test");
+        instruct(talent, DecisionInstruction.NON_RECEVABLE,
+                "Le projet relève d'une prestation de service et non d'un commun : les productions ne sont pas appropriables par toutes et tous.");
+
+        // 11. Subsidy not voted.
+        long alimentation = idea("porteur2@communs.test", "Ressourceries de Nîmes", "Accès équitable à une alimentation responsable",
+                "L'accès équitable à une alimentation de qualité repose sur de multiples enjeux complexes (économiques, sociaux, culturels, environnementaux, agricoles).", d1);
+        group(alimentation, "porteur2@communs.test", "Les Jardins du Mas Joyeux", "COURTS CIRCUIX");
+        transmit(alimentation, "porteur2@communs.test");
+        instruct(alimentation, DecisionInstruction.RECEVABLE, null);
+        scoreAll(alimentation);
+        avis(alimentation, "5000");
+        vote(alimentation, ResultatVote.REJETE, null);
+
+        // 12. Groupement being formed, not yet eligible (one structure outside the Gard).
+        long courts = idea("porteur6@communs.test", "COURTS CIRCUIX",
+                "Plate-forme citoyenne et culturelle pour des circuits courts vivants",
+                "Projet d'éducation populaire croisant alimentation locale, création culturelle, et gouvernance des usagers.", d2);
+        group(courts, "porteur6@communs.test", "Mutuelle des Motards");
+
+        // 13. Transmitted, waiting for instruction.
+        long foret = idea("porteur7@communs.test", "Les Survoltés", "Gestion de la forêt d'Aubais en commun",
+                "Contre les incendies et pour la préservation et la valorisation du patrimoine naturel et culturel de la commune, la mairie et les associations s'associent.", d13);
+        group(foret, "porteur7@communs.test", "Commune d'Aubais", "MIESS 30", "Les Jardins du Mas Joyeux");
+        transmit(foret, "porteur7@communs.test");
+
+        // 14. Vote adjourned: waiting for the next session of the Assemblée.
+        long biodiversite = idea("porteur8@communs.test", "MIESS 30",
+                "Réflexion collective et mobilisation autour de la préservation de la biodiversité, du logement écologique et de l'alimentation durable",
+                "Créer une dynamique participative locale pour identifier des pistes d'actions concrètes en faveur de la biodiversité, d'un habitat respectueux de l'environnement et d'une alimentation durable.", d13);
+        group(biodiversite, "porteur8@communs.test", "Réseau des tiers lieux et lieux hybrides du Gard", "La Soierie");
+        transmit(biodiversite, "porteur8@communs.test");
+        instruct(biodiversite, DecisionInstruction.RECEVABLE, null);
+        scoreAll(biodiversite);
+        avis(biodiversite, "10000");
+        vote(biodiversite, ResultatVote.AJOURNE, null);
+    }
+
+    private long idea(String email, String porteur, String titre, String resume, Set<Long> defis) {
+        as(email);
+        return communs.depositIdea(s(porteur), new CommunData(titre, resume,
+                "Besoin identifié lors des rencontres du réseau ESS gardois : " + resume,
+                "Les productions seront accessibles et appropriables par toutes et tous.",
+                "Un comité de pilotage réunit les structures du groupement une fois par mois ; les décisions sont prises "
+                        + "par consentement et la charge est répartie selon les moyens de chacune.", defis));
+    }
+
+    private void group(long communId, String email, String... membres) {
+        as(email);
+        for (String membre : membres) {
+            groupements.addMember(communId, s(membre), RoleGroupement.MEMBRE);
+        }
+    }
+
+    private void transmit(long communId, String email) {
+        as(email);
+        groupements.transmit(taskOf(communId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
+    }
+
+    private void instruct(long communId, DecisionInstruction decision, String motif) {
+        as(AGENT);
+        instructions.decide(taskOf(communId, CycleCommunProcess.TASK_INSTRUIRE).getId(), new InstructionDecision(decision,
+                Appreciation.FAVORABLE, Appreciation.FAVORABLE, Appreciation.RESERVE, Appreciation.FAVORABLE, motif));
+    }
+
+    private void scoreAll(long communId) {
+        int i = 0;
+        for (String membre : List.of(COMITE1, COMITE2)) {
+            AppUser user = as(membre);
+            Task task = awaitTask(() -> engineTasks.createTaskQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+                    .taskDefinitionKey(CycleCommunProcess.TASK_NOTER_AUDITION).taskAssignee(user.camundaId()).singleResult());
+            comite.score(task.getId(), new NotesAudition(4, 3 + i, 4, 5 - i, "Projet solide ; la gouvernance reste à préciser."));
+            i++;
+        }
+    }
+
+    private void avis(long communId, String subvention) {
+        as(AGENT2);
+        comite.recordAvis(taskOf(communId, CycleCommunProcess.TASK_AVIS_COMITE).getId(),
+                new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal(subvention),
+                        "Mise en lien avec le réseau des tiers-lieux ; accompagnement juridique par la MIESS."));
+    }
+
+    private void vote(long communId, ResultatVote resultat, String montant) {
+        as(AGENT2);
+        assemblee.recordVote(taskOf(communId, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
+                new VoteAssemblee(resultat, montant == null ? null : new BigDecimal(montant), LocalDate.now().minusDays(1)));
+    }
+
+    private void livrable(long communId, String email) {
+        as(email);
+        livrables.deposit(taskOf(communId, CycleCommunProcess.TASK_DEPOSER_LIVRABLE).getId(), new LivrableData(
+                "Guide « Organiser un festival en commun »", "https://acte.bio",
+                "Un guide pratique de 30 pages, sous licence libre, qui décrit notre manière de coopérer.",
+                "Le délai de dépôt était court ; les rencontres du réseau nous ont aidés à trouver nos partenaires."));
+    }
+
+    private Task taskOf(long communId, String key) {
+        return awaitTask(() -> engineTasks.createTaskQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+                .taskDefinitionKey(key).singleResult());
+    }
+
+    /** Waits for a task (the comité's tasks appear once the job executor has run the convocation). */
+    private static Task awaitTask(Supplier<Task> query) {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            Task task = query.get();
+            if (task != null) {
+                return task;
+            }
+            pause();
+        }
+        throw new IllegalStateException("Tâche de démonstration introuvable");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AppUser as(String email) {
+        AppUser user = accounts.loadUserByUsername(email);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        return user;
+    }
+}

@@ -1,0 +1,57 @@
+package fr.communs.security;
+
+import fr.communs.processes.CycleCommunProcess;
+import fr.communs.base.NotAllowedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who is calling a service. Services check rights with it; views only use it to adapt what they show. */
+@Component
+public class CurrentUser {
+
+    public Optional<AppUser> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AppUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    /** The caller, or {@link NotAllowedException} when nobody is logged in. */
+    public AppUser require() {
+        return get().orElseThrow(() -> new NotAllowedException("Vous devez être connecté pour faire cette action."));
+    }
+
+    /** The caller, who must have one of the given roles. */
+    public AppUser requireRole(String... roles) {
+        AppUser user = require();
+        for (String role : roles) {
+            if (role.equals(user.role())) {
+                return user;
+            }
+        }
+        throw new NotAllowedException("Votre rôle ne permet pas cette action.");
+    }
+
+    public boolean hasRole(String role) {
+        return get().map(u -> role.equals(u.role())).orElse(false);
+    }
+
+    /** Camunda candidate groups of the caller. */
+    public List<String> groups() {
+        return get().map(CurrentUser::groupsOf).orElse(List.of());
+    }
+
+    public static List<String> groupsOf(AppUser user) {
+        List<String> groups = new ArrayList<>();
+        if (Roles.AGENT.equals(user.role())) {
+            groups.add(CycleCommunProcess.GROUP_AGENTS);
+        }
+        user.structureIds().forEach(id -> groups.add(CycleCommunProcess.structureGroup(id)));
+        return groups;
+    }
+}

@@ -1,0 +1,41 @@
+package fr.communs.task;
+
+import fr.communs.processes.CycleCommunProcess;
+import java.util.Map;
+
+/** Route of the Vaadin screen of each user task (each view declares {@code @Route(PREFIX + "/:taskId")}). */
+public final class TaskScreens {
+    public static final String MES_TACHES = "taches";
+    public static final String GROUPEMENT = "taches/groupement";
+    public static final String INSTRUCTION = "taches/instruction";
+    public static final String COMPLEMENTS = "taches/complements";
+    public static final String AUDITION = "taches/audition";
+    public static final String AVIS_COMITE = "taches/avis-comite";
+    public static final String VOTE_ASSEMBLEE = "taches/vote-assemblee";
+    public static final String LIVRABLE = "taches/livrable";
+
+    private static final Map<String, String> BY_TASK = Map.of(
+            CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT, GROUPEMENT,
+            CycleCommunProcess.TASK_INSTRUIRE, INSTRUCTION,
+            CycleCommunProcess.TASK_COMPLETER_DOSSIER, COMPLEMENTS,
+            CycleCommunProcess.TASK_NOTER_AUDITION, AUDITION,
+            CycleCommunProcess.TASK_AVIS_COMITE, AVIS_COMITE,
+            CycleCommunProcess.TASK_VOTE_ASSEMBLEE, VOTE_ASSEMBLEE,
+            CycleCommunProcess.TASK_DEPOSER_LIVRABLE, LIVRABLE);
+
+    private TaskScreens() {
+    }
+
+    /** The URL path of the screen for a task. */
+    public static String pathOf(String taskDefinitionKey, String taskId) {
+        String prefix = BY_TASK.get(taskDefinitionKey);
+        if (prefix == null) {
+            throw new IllegalArgumentException("Aucun écran pour la tâche " + taskDefinitionKey);
+        }
+        return prefix + "/" + taskId;
+    }
+
+    static boolean hasScreen(String taskDefinitionKey) {
+        return BY_TASK.containsKey(taskDefinitionKey);
+    }
+}

@@ -1,0 +1,189 @@
+package fr.communs.task;
+
+import fr.communs.processes.CycleCommunProcess;
+import fr.communs.security.AppUser;
+import fr.communs.security.CurrentUser;
+import fr.communs.task.internal.JooqCommunTitles;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Mes tâches": the Camunda user tasks of the current user (assigned to them, or offered to one of their
+ * groups and not yet taken), claim / unclaim, and the checks every task screen's service relies on.
+ */
+@Service("userTaskService")
+public class TaskService {
+    private final org.camunda.bpm.engine.TaskService tasks;
+    private final RuntimeService runtime;
+    private final CurrentUser currentUser;
+    private final JooqCommunTitles titles;
+
+    TaskService(org.camunda.bpm.engine.TaskService tasks, RuntimeService runtime, CurrentUser currentUser,
+                JooqCommunTitles titles) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.currentUser = currentUser;
+        this.titles = titles;
+    }
+
+    /** Open tasks of the current user, the most urgent first. */
+    @Transactional(readOnly = true)
+    public List<OpenTask> myTasks() {
+        AppUser user = currentUser.require();
+        Map<String, Task> found = new LinkedHashMap<>();
+        tasks.createTaskQuery().active().taskAssignee(user.camundaId()).list().forEach(t -> found.put(t.getId(), t));
+        List<String> groups = CurrentUser.groupsOf(user);
+        if (!groups.isEmpty()) {
+            tasks.createTaskQuery().active().taskCandidateGroupIn(groups).taskUnassigned().list()
+                    .forEach(t -> found.putIfAbsent(t.getId(), t));
+        }
+        return toOpenTasks(new ArrayList<>(found.values()), user).stream()
+                .sorted(Comparator.comparing(OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(OpenTask::created))
+                .toList();
+    }
+
+    /** The task if the current user may work on it now (assigned to them, or unassigned and offered to them). */
+    @Transactional(readOnly = true)
+    public Optional<OpenTask> findOpen(String taskId, String taskDefinitionKey) {
+        Optional<AppUser> user = currentUser.get();
+        if (user.isEmpty() || taskId == null) {
+            return Optional.empty();
+        }
+        return findActionable(taskId, taskDefinitionKey, user.get())
+                .map(t -> toOpenTasks(List.of(t), user.get()).get(0));
+    }
+
+    /** The first open task of this commun the current user may work on, if any. */
+    @Transactional(readOnly = true)
+    public Optional<OpenTask> findOpenForCommun(long communId) {
+        Optional<AppUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = CycleCommunProcess.businessKey(communId);
+        List<Task> found = new ArrayList<>(tasks.createTaskQuery().active().processInstanceBusinessKey(key)
+                .taskAssignee(user.get().camundaId()).list());
+        List<String> groups = CurrentUser.groupsOf(user.get());
+        if (!groups.isEmpty()) {
+            found.addAll(tasks.createTaskQuery().active().processInstanceBusinessKey(key)
+                    .taskCandidateGroupIn(groups).taskUnassigned().list());
+        }
+        return toOpenTasks(found, user.get()).stream().findFirst();
+    }
+
+    /**
+     * Checks the current user may complete this task now, takes it if it was only offered to their group, and
+     * returns the commun it belongs to. Feature services call this first, inside their transaction.
+     */
+    @Transactional
+    public long requireOpen(String taskId, String taskDefinitionKey) {
+        AppUser user = currentUser.require();
+        Task task = findActionable(taskId, taskDefinitionKey, user).orElseThrow(TaskNotAvailableException::new);
+        if (task.getAssignee() == null) {
+            claimOrFail(taskId, user);
+        }
+        return communIdOf(task);
+    }
+
+    /** Completes a task checked with {@link #requireOpen}; joins the caller's transaction. */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> variables) {
+        tasks.complete(taskId, variables);
+    }
+
+    @Transactional
+    public void claim(String taskId) {
+        AppUser user = currentUser.require();
+        List<String> groups = CurrentUser.groupsOf(user);
+        Task task = groups.isEmpty() ? null : tasks.createTaskQuery().taskId(taskId).active()
+                .taskCandidateGroupIn(groups).includeAssignedTasks().singleResult();
+        if (task == null) {
+            throw new TaskNotAvailableException();
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.camundaId())) {
+            throw new TaskNotAvailableException("Cette tâche a déjà été prise par une autre personne.");
+        }
+        claimOrFail(taskId, user);
+    }
+
+    @Transactional
+    public void unclaim(String taskId) {
+        AppUser user = currentUser.require();
+        Task task = tasks.createTaskQuery().taskId(taskId).taskAssignee(user.camundaId()).singleResult();
+        if (task == null) {
+            throw new TaskNotAvailableException();
+        }
+        if (CycleCommunProcess.TASK_NOTER_AUDITION.equals(task.getTaskDefinitionKey())) {
+            throw new TaskNotAvailableException("Cette tâche vous est personnellement attribuée : elle ne peut pas être libérée.");
+        }
+        tasks.setAssignee(taskId, null);
+    }
+
+    private void claimOrFail(String taskId, AppUser user) {
+        try {
+            tasks.claim(taskId, user.camundaId());
+        } catch (TaskAlreadyClaimedException e) {
+            throw new TaskNotAvailableException("Cette tâche a déjà été prise par une autre personne.");
+        }
+    }
+
+    private Optional<Task> findActionable(String taskId, String key, AppUser user) {
+        Task mine = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(key).active()
+                .taskAssignee(user.camundaId()).singleResult();
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        List<String> groups = CurrentUser.groupsOf(user);
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        TaskQuery offered = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(key).active()
+                .taskCandidateGroupIn(groups).taskUnassigned();
+        return Optional.ofNullable(offered.singleResult());
+    }
+
+    private long communIdOf(Task task) {
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        return CycleCommunProcess.communIdFromBusinessKey(pi.getBusinessKey());
+    }
+
+    private List<OpenTask> toOpenTasks(List<Task> list, AppUser user) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Set<String> pids = list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, Long> communByPid = runtime.createProcessInstanceQuery().processInstanceIds(pids).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId,
+                        pi -> CycleCommunProcess.communIdFromBusinessKey(pi.getBusinessKey())));
+        Map<Long, String> titleById = titles.titles(communByPid.values());
+        return list.stream().filter(t -> TaskScreens.hasScreen(t.getTaskDefinitionKey())).map(t -> {
+            long communId = communByPid.get(t.getProcessInstanceId());
+            return new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), communId,
+                    titleById.getOrDefault(communId, "Commun n° " + communId), t.getAssignee(),
+                    user.camundaId().equals(t.getAssignee()),
+                    CycleCommunProcess.TASK_NOTER_AUDITION.equals(t.getTaskDefinitionKey()),
+                    toLocal(t.getCreateTime()), toLocal(t.getDueDate()));
+        }).toList();
+    }
+
+    private static LocalDateTime toLocal(Date date) {
+        return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    }
+}

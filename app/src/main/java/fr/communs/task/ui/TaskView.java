@@ -1,0 +1,80 @@
+package fr.communs.task.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import fr.communs.base.ui.Ui;
+import fr.communs.task.OpenTask;
+import fr.communs.task.TaskScreens;
+import fr.communs.task.TaskService;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * Base of every user-task screen: loads the task for the current user (or goes back to "Mes tâches" with a
+ * message), shows which commun it is about and its due date, then lets the subclass build its form. The form
+ * calls one service method, which checks the task again and completes it in one transaction.
+ */
+public abstract class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final TaskService tasks;
+    private final String definitionKey;
+    protected final Ui.ErrorPanel errors = new Ui.ErrorPanel();
+    private String title = "Tâche";
+
+    protected TaskView(TaskService tasks, String definitionKey) {
+        this.tasks = tasks;
+        this.definitionKey = definitionKey;
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String taskId = event.getRouteParameters().get("taskId").orElse(null);
+        Optional<OpenTask> task = tasks.findOpen(taskId, definitionKey);
+        if (task.isEmpty()) {
+            Ui.error("Cette tâche n'est plus disponible : elle a peut-être déjà été traitée ou prise par une autre personne.");
+            event.forwardTo(TaskScreens.MES_TACHES);
+            return;
+        }
+        OpenTask t = task.get();
+        title = t.name();
+        removeAll();
+        Paragraph about = new Paragraph("Commun : ");
+        about.add(new Anchor("communs/" + t.communId(), t.communTitre()));
+        if (t.due() != null) {
+            Span due = new Span("  ·  À traiter avant le " + Ui.dateTime(t.due()));
+            if (t.overdue(LocalDateTime.now())) {
+                due.setText("  ·  En retard : à traiter avant le " + Ui.dateTime(t.due()));
+                due.addClassName("badge");
+                due.addClassName("ko");
+            }
+            about.add(due);
+        }
+        add(new H2(t.name()), about, errors);
+        build(t);
+    }
+
+    /** Builds the screen of this task. */
+    protected abstract void build(OpenTask task);
+
+    /** Runs the service call; on success, confirms and goes back to "Mes tâches"; otherwise shows why. */
+    protected void submit(Runnable action, String successMessage) {
+        if (errors.run(action)) {
+            Ui.success(successMessage);
+            UI.getCurrent().navigate(TaskScreens.MES_TACHES);
+        } else {
+            errors.getElement().callJsFunction("scrollIntoView");
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " — Communs";
+    }
+}

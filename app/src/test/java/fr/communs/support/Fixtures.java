@@ -1,0 +1,137 @@
+package fr.communs.support;
+
+import fr.communs.campagne.CampagneService;
+import fr.communs.campagne.CampagneSettings;
+import fr.communs.commun.CommunData;
+import fr.communs.commun.CommunService;
+import fr.communs.security.AccountService;
+import fr.communs.security.AppUser;
+import fr.communs.security.Roles;
+import fr.communs.structure.FormeJuridique;
+import fr.communs.structure.StructureData;
+import fr.communs.structure.StructureService;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Builds real data through the services for integration tests, and logs a person in. */
+@Component
+public class Fixtures {
+    public static final String PASSWORD = "mot-de-passe-de-test";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final AccountService accounts;
+    private final CampagneService campagnes;
+    private final StructureService structures;
+    private final CommunService communs;
+    private final TaskService engineTasks;
+    private final ManagementService management;
+    private final org.jooq.DSLContext dsl;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+
+    Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
+             TaskService engineTasks, ManagementService management, org.jooq.DSLContext dsl,
+             org.camunda.bpm.engine.RuntimeService runtime) {
+        this.dsl = dsl;
+        this.runtime = runtime;
+        this.accounts = accounts;
+        this.campagnes = campagnes;
+        this.structures = structures;
+        this.communs = communs;
+        this.engineTasks = engineTasks;
+        this.management = management;
+    }
+
+    /** Makes sure an admin and an open campagne (territory 30, deadline in 30 days) exist. */
+    public void campagne() {
+        if (campagnes.current().isPresent()) {
+            return;
+        }
+        String admin = account(Roles.ADMIN);
+        as(admin);
+        campagnes.create(new CampagneSettings("Appel de test", "Département de test", "Gard", "30",
+                OffsetDateTime.now().plusDays(30), LocalDate.now().plusDays(60)),
+                List.of(new String[] {"Défi un", "#un"}, new String[] {"Défi deux", null}));
+        logout();
+    }
+
+    public long structure(boolean ess, String departement) {
+        int n = SEQ.incrementAndGet();
+        return structures.register(new StructureData("Structure " + n + " " + System.nanoTime(),
+                ess ? FormeJuridique.ASSOCIATION : FormeJuridique.AUTRE, ess, "Commune " + n, departement, null));
+    }
+
+    /** Creates an account with the role (and structures) and returns its e-mail. */
+    public String account(String role, Long... structureIds) {
+        String email = role.toLowerCase() + SEQ.incrementAndGet() + "-" + System.nanoTime() + "@test.example";
+        accounts.createAccount(email, PASSWORD, "Personne " + email, role, List.of(structureIds));
+        return email;
+    }
+
+    public AppUser as(String email) {
+        AppUser user = accounts.loadUserByUsername(email);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        return user;
+    }
+
+    public String emailOf(long userId) {
+        return dsl.select(fr.communs.db.Tables.APP_USER.EMAIL).from(fr.communs.db.Tables.APP_USER)
+                .where(fr.communs.db.Tables.APP_USER.APP_USER_ID.eq(userId)).fetchOne().value1();
+    }
+
+    public void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    public long deposit(String email, long porteurId) {
+        as(email);
+        long defi = campagnes.current().orElseThrow().defis().get(0).id();
+        return communs.depositIdea(porteurId, new CommunData("Commun " + SEQ.incrementAndGet(), "Un résumé",
+                "Un besoin du territoire", null, null, Set.of(defi)));
+    }
+
+    public Task task(long communId, String key) {
+        return engineTasks.createTaskQuery().processInstanceBusinessKey("commun-" + communId).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    public List<Task> tasks(long communId, String key) {
+        return engineTasks.createTaskQuery().processInstanceBusinessKey("commun-" + communId).taskDefinitionKey(key).list();
+    }
+
+    /** Executes the commun's pending asynchronous continuations (the job executor may race: retried). */
+    public void runJobs(long communId) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            var pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("commun-" + communId).singleResult();
+            if (pi == null) {
+                return;
+            }
+            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package fr.communs.processes;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The "Cycle d'un commun" process ({@value #RESOURCE}): its key, element ids, variable names and
+ * typed helpers to build the variables the process expects.
+ *
+ * <p>Variables (ids and routing flags only, the data lives in the application's tables):
+ * <ul>
+ *   <li>{@value #VAR_COMMUN_ID}: {@link Long}, the commun's id;</li>
+ *   <li>{@value #VAR_PORTEUR_GROUP}: {@link String}, candidate group of the porteur's tasks
+ *       ({@link #structureGroup(long)});</li>
+ *   <li>{@value #VAR_DATE_LIMITE_DEPOT}: {@link Date}, deposit deadline (timer and due date);</li>
+ *   <li>{@value #VAR_DECISION_INSTRUCTION}: {@link String}, a {@link DecisionInstruction} name;</li>
+ *   <li>{@value #VAR_MEMBRES_COMITE}: {@code ArrayList<String>} of user ids, set by the process;</li>
+ *   <li>{@value #VAR_MEMBRE_COMITE}: {@link String}, local to each "Noter l'audition" instance;</li>
+ *   <li>{@value #VAR_RESULTAT_VOTE}: {@link String}, a {@link ResultatVote} name.</li>
+ * </ul>
+ */
+public final class CycleCommunProcess {
+
+    public static final String KEY = "Process_CycleCommun";
+    public static final String RESOURCE = "bpmn/cycle-commun.bpmn";
+
+    public static final String START_IDEE_DEPOSEE = "StartEvent_IdeeDeposee";
+    public static final String TASK_CONSTITUER_GROUPEMENT = "Task_ConstituerGroupement";
+    public static final String TIMER_FIN_DEPOT = "Timer_FinDepot";
+    public static final String TASK_CLORE_DEPOT = "Task_CloreDepot";
+    public static final String END_DEPOT_CLOS = "EndEvent_DepotClos";
+    public static final String TASK_INSTRUIRE = "Task_Instruire";
+    public static final String GATEWAY_RECEVABLE = "Gateway_Recevable";
+    public static final String TASK_COMPLETER_DOSSIER = "Task_CompleterDossier";
+    public static final String END_NON_RECEVABLE = "EndEvent_NonRecevable";
+    public static final String TASK_CONVOQUER_COMITE = "Task_ConvoquerComite";
+    public static final String TASK_NOTER_AUDITION = "Task_NoterAudition";
+    public static final String TASK_AVIS_COMITE = "Task_AvisComite";
+    public static final String TASK_VOTE_ASSEMBLEE = "Task_VoteAssemblee";
+    public static final String GATEWAY_VOTE = "Gateway_Vote";
+    public static final String TASK_DEPOSER_LIVRABLE = "Task_DeposerLivrable";
+    public static final String END_LAUREAT = "EndEvent_Laureat";
+    public static final String END_REJETE = "EndEvent_Rejete";
+
+    public static final String VAR_COMMUN_ID = "communId";
+    public static final String VAR_PORTEUR_GROUP = "porteurGroup";
+    public static final String VAR_DATE_LIMITE_DEPOT = "dateLimiteDepot";
+    public static final String VAR_DECISION_INSTRUCTION = "decisionInstruction";
+    public static final String VAR_MEMBRES_COMITE = "membresComite";
+    public static final String VAR_MEMBRE_COMITE = "membreComite";
+    public static final String VAR_RESULTAT_VOTE = "resultatVote";
+
+    /** Candidate group of the agents' tasks (instruction, avis, vote). */
+    public static final String GROUP_AGENTS = "agents";
+
+    /** Ordered user-visible steps, for the applicant's progress view. */
+    public static final List<String> MILESTONES = List.of(
+            START_IDEE_DEPOSEE,
+            TASK_CONSTITUER_GROUPEMENT,
+            TASK_INSTRUIRE,
+            TASK_NOTER_AUDITION,
+            TASK_AVIS_COMITE,
+            TASK_VOTE_ASSEMBLEE,
+            TASK_DEPOSER_LIVRABLE,
+            END_LAUREAT);
+
+    private static final String BUSINESS_KEY_PREFIX = "commun-";
+    private static final String STRUCTURE_GROUP_PREFIX = "structure-";
+
+    /** Outcome of "Instruire le dossier", routed by {@value #GATEWAY_RECEVABLE}. */
+    public enum DecisionInstruction { RECEVABLE, COMPLEMENTS, NON_RECEVABLE }
+
+    /** Outcome of "Enregistrer le vote de l'Assemblée", routed by {@value #GATEWAY_VOTE}. */
+    public enum ResultatVote { ADOPTE, REJETE, AJOURNE }
+
+    private CycleCommunProcess() {
+    }
+
+    /** Business key of the process instance of a commun: {@code commun-<id>}. */
+    public static String businessKey(long communId) {
+        return BUSINESS_KEY_PREFIX + communId;
+    }
+
+    /** Inverse of {@link #businessKey(long)}. */
+    public static long communIdFromBusinessKey(String businessKey) {
+        if (businessKey == null || !businessKey.startsWith(BUSINESS_KEY_PREFIX)) {
+            throw new IllegalArgumentException("Not a commun business key: " + businessKey);
+        }
+        try {
+            return Long.parseLong(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a commun business key: " + businessKey, e);
+        }
+    }
+
+    /** Candidate group of the users of a structure: {@code structure-<id>}. */
+    public static String structureGroup(long structureId) {
+        return STRUCTURE_GROUP_PREFIX + structureId;
+    }
+
+    /** Variables to start the process with. */
+    public static Map<String, Object> startVariables(long communId, long porteurStructureId, Date dateLimiteDepot) {
+        Objects.requireNonNull(dateLimiteDepot, "dateLimiteDepot");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_COMMUN_ID, communId);
+        variables.put(VAR_PORTEUR_GROUP, structureGroup(porteurStructureId));
+        variables.put(VAR_DATE_LIMITE_DEPOT, dateLimiteDepot);
+        return variables;
+    }
+
+    /** Variables to complete "Instruire le dossier" with. */
+    public static Map<String, Object> decision(DecisionInstruction decision) {
+        return Map.of(VAR_DECISION_INSTRUCTION, decision.name());
+    }
+
+    /** Variables to complete "Enregistrer le vote de l'Assemblée" with. */
+    public static Map<String, Object> vote(ResultatVote resultat) {
+        return Map.of(VAR_RESULTAT_VOTE, resultat.name());
+    }
+}

@@ -1,0 +1,355 @@
+package fr.communs.processes;
+
+import static fr.communs.processes.CycleCommunProcess.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
+import fr.communs.processes.CycleCommunProcess.ResultatVote;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = CycleCommunProcess.RESOURCE)
+class CycleCommunProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+    private static final long COMMUN_ID = 42L;
+    private static final long STRUCTURE_ID = 7L;
+    private static final String PORTEUR_GROUP = "structure-7";
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Date DATE_LIMITE_DEPOT = Date.from(NOW.plus(Duration.ofDays(30)));
+    /** Calendar days may be 23 or 25 hours long around a DST change in the JVM's time zone. */
+    private static final long ONE_HOUR_MS = Duration.ofHours(1).toMillis();
+
+    private final RecordingActions actions = new RecordingActions();
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        actions.comite = List.of("alice", "bob");
+        Mocks.register("cloreDepotDelegate", new CloreDepotDelegate(actions));
+        Mocks.register("convoquerComiteDelegate", new ConvoquerComiteDelegate(actions));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    // ---------------------------------------------------------------- paths
+
+    @Test
+    void idea_transmitted_then_receivable_then_adopted_reaches_laureate() {
+        ProcessInstance pi = start();
+        assertThat(pi).isStarted().isWaitingAt(TASK_CONSTITUER_GROUPEMENT);
+        assertThat(task(TASK_CONSTITUER_GROUPEMENT, pi)).hasCandidateGroup(PORTEUR_GROUP).isNotAssigned();
+        Assertions.assertThat(pi.getBusinessKey()).isEqualTo("commun-42");
+
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+        assertThat(pi).isWaitingAt(TASK_INSTRUIRE);
+        assertThat(task(TASK_INSTRUIRE, pi)).hasCandidateGroup(GROUP_AGENTS);
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        assertThat(pi).isWaitingAt(TASK_CONVOQUER_COMITE);
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count())
+                .as("the comité is convoked by a job, after the agent's transaction").isZero();
+
+        execute(job(TASK_CONVOQUER_COMITE, pi));
+        Assertions.assertThat(actions.comiteRequests).containsExactly(COMMUN_ID);
+        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION)
+                .variables().containsEntry(VAR_MEMBRES_COMITE, List.of("alice", "bob"));
+        List<Task> auditions = auditionTasks(pi);
+        Assertions.assertThat(auditions).extracting(Task::getAssignee).containsExactlyInAnyOrder("alice", "bob");
+
+        complete(auditions.get(0));
+        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION);
+        Assertions.assertThat(auditionTasks(pi)).hasSize(1);
+        complete(auditions.get(1));
+        assertThat(pi).isWaitingAt(TASK_AVIS_COMITE);
+        assertThat(task(TASK_AVIS_COMITE, pi)).hasCandidateGroup(GROUP_AGENTS);
+
+        complete(task(TASK_AVIS_COMITE, pi));
+        assertThat(pi).isWaitingAt(TASK_VOTE_ASSEMBLEE);
+        assertThat(task(TASK_VOTE_ASSEMBLEE, pi)).hasCandidateGroup(GROUP_AGENTS);
+
+        complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.ADOPTE));
+        assertThat(pi).isWaitingAt(TASK_DEPOSER_LIVRABLE);
+        assertThat(task(TASK_DEPOSER_LIVRABLE, pi)).hasCandidateGroup(PORTEUR_GROUP);
+
+        complete(task(TASK_DEPOSER_LIVRABLE, pi));
+        assertThat(pi).isEnded()
+                .hasPassedInOrder(MILESTONES.toArray(String[]::new))
+                .hasPassed(TASK_CONVOQUER_COMITE, GATEWAY_RECEVABLE, GATEWAY_VOTE)
+                .hasNotPassed(TIMER_FIN_DEPOT, TASK_CLORE_DEPOT, TASK_COMPLETER_DOSSIER);
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
+                        .processInstanceId(pi.getId()).activityId(TASK_NOTER_AUDITION).activityType("userTask").count())
+                .isEqualTo(2);
+        Assertions.assertThat(actions.closedDeposits).isEmpty();
+    }
+
+    @Test
+    void deposit_deadline_passing_closes_the_deposit_without_transmission() {
+        ProcessInstance pi = start();
+
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+        Job timer = jobQuery().processInstanceId(pi.getId()).timers().activityId(TIMER_FIN_DEPOT).singleResult();
+        Assertions.assertThat(timer).as("the %s timer job", TIMER_FIN_DEPOT).isNotNull();
+        assertThat(timer).hasDueDate(DATE_LIMITE_DEPOT);
+
+        execute(timer);
+        assertThat(pi).isWaitingAt(TASK_CLORE_DEPOT);
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count())
+                .as("the porteur's task is interrupted").isZero();
+        Assertions.assertThat(actions.closedDeposits).as("closed by a job, not by the timer itself").isEmpty();
+
+        execute(job(TASK_CLORE_DEPOT, pi));
+        Assertions.assertThat(actions.closedDeposits).containsExactly(COMMUN_ID);
+        assertThat(pi).isEnded()
+                .hasPassedInOrder(START_IDEE_DEPOSEE, TIMER_FIN_DEPOT, TASK_CLORE_DEPOT, END_DEPOT_CLOS)
+                .hasNotPassed(TASK_INSTRUIRE);
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                        .activityId(TASK_CONSTITUER_GROUPEMENT).singleResult().isCanceled())
+                .as("the porteur's task was cancelled, not completed").isTrue();
+    }
+
+    @Test
+    void transmission_before_the_deadline_cancels_the_deposit_timer() {
+        ProcessInstance pi = start();
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+
+        assertThat(pi).isWaitingAt(TASK_INSTRUIRE);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(actions.closedDeposits).isEmpty();
+    }
+
+    @Test
+    void complements_requested_once_then_receivable_goes_to_the_comite() {
+        ProcessInstance pi = startAndTransmit();
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.COMPLEMENTS));
+        assertThat(pi).isWaitingAt(TASK_COMPLETER_DOSSIER);
+        assertThat(task(TASK_COMPLETER_DOSSIER, pi)).hasCandidateGroup(PORTEUR_GROUP);
+
+        complete(task(TASK_COMPLETER_DOSSIER, pi));
+        assertThat(pi).isWaitingAt(TASK_INSTRUIRE);
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        assertThat(pi).isWaitingAt(TASK_CONVOQUER_COMITE)
+                .hasPassedInOrder(TASK_INSTRUIRE, TASK_COMPLETER_DOSSIER, TASK_INSTRUIRE);
+        Assertions.assertThat(passages(pi, TASK_INSTRUIRE)).isEqualTo(2);
+        Assertions.assertThat(passages(pi, TASK_COMPLETER_DOSSIER)).isEqualTo(1);
+    }
+
+    @Test
+    void complements_requested_twice_then_receivable_goes_to_the_comite() {
+        ProcessInstance pi = startAndTransmit();
+
+        for (int round = 0; round < 2; round++) {
+            complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.COMPLEMENTS));
+            assertThat(pi).isWaitingAtExactly(TASK_COMPLETER_DOSSIER);
+            complete(task(TASK_COMPLETER_DOSSIER, pi));
+            assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE);
+        }
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        execute(job(TASK_CONVOQUER_COMITE, pi));
+
+        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION);
+        Assertions.assertThat(passages(pi, TASK_INSTRUIRE)).isEqualTo(3);
+        Assertions.assertThat(passages(pi, TASK_COMPLETER_DOSSIER)).isEqualTo(2);
+    }
+
+    @Test
+    void dossier_not_receivable_ends_the_cycle() {
+        ProcessInstance pi = startAndTransmit();
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.NON_RECEVABLE));
+
+        assertThat(pi).isEnded().hasPassed(END_NON_RECEVABLE)
+                .hasNotPassed(TASK_CONVOQUER_COMITE, TASK_COMPLETER_DOSSIER);
+        Assertions.assertThat(actions.comiteRequests).isEmpty();
+    }
+
+    @Test
+    void subsidy_rejected_by_the_assemblee_ends_the_cycle() {
+        ProcessInstance pi = untilVote();
+
+        complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.REJETE));
+
+        assertThat(pi).isEnded().hasPassed(END_REJETE).hasNotPassed(TASK_DEPOSER_LIVRABLE, END_LAUREAT);
+    }
+
+    @Test
+    void vote_postponed_waits_for_a_new_vote_then_adopted_reaches_laureate() {
+        ProcessInstance pi = untilVote();
+
+        complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.AJOURNE));
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE);
+        Assertions.assertThat(passages(pi, TASK_VOTE_ASSEMBLEE)).isEqualTo(2);
+
+        complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.ADOPTE));
+        assertThat(pi).isWaitingAt(TASK_DEPOSER_LIVRABLE);
+        complete(task(TASK_DEPOSER_LIVRABLE, pi));
+        assertThat(pi).isEnded().hasPassed(END_LAUREAT).hasNotPassed(END_REJETE);
+    }
+
+    @Test
+    void comite_without_members_fails_the_convocation_job_and_keeps_the_commun_before_the_comite() {
+        actions.comite = List.of();
+        ProcessInstance pi = startAndTransmit();
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        Job convocation = job(TASK_CONVOQUER_COMITE, pi);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> execute(convocation))
+                    .hasStackTraceContaining("Aucun membre du comité n'est enregistré");
+        }
+
+        assertThat(pi).isNotEnded().isWaitingAt(TASK_CONVOQUER_COMITE).hasNotPassed(TASK_NOTER_AUDITION);
+        assertThat(job(TASK_CONVOQUER_COMITE, pi)).hasRetries(0).hasExceptionMessage();
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(incident).isNotNull();
+        Assertions.assertThat(incident.getActivityId()).isEqualTo(TASK_CONVOQUER_COMITE);
+        Assertions.assertThat(incident.getIncidentMessage()).contains("Aucun membre du comité n'est enregistré");
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), VAR_MEMBRES_COMITE)).isNull();
+
+        // once the comité is known, retrying the job resumes the cycle
+        actions.comite = List.of("carole");
+        managementService().setJobRetries(convocation.getId(), 1);
+        execute(job(TASK_CONVOQUER_COMITE, pi));
+        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION).hasNotPassed(TASK_AVIS_COMITE);
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(auditionTasks(pi)).extracting(Task::getAssignee).containsExactly("carole");
+    }
+
+    @Test
+    void due_dates_follow_the_deadline_and_the_durations_of_each_step() {
+        ProcessInstance pi = start();
+        Assertions.assertThat(task(TASK_CONSTITUER_GROUPEMENT, pi).getDueDate()).isEqualTo(DATE_LIMITE_DEPOT);
+
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+        assertDueInDays(task(TASK_INSTRUIRE, pi), 21);
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.COMPLEMENTS));
+        assertDueInDays(task(TASK_COMPLETER_DOSSIER, pi), 15);
+        complete(task(TASK_COMPLETER_DOSSIER, pi));
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        execute(job(TASK_CONVOQUER_COMITE, pi));
+        auditionTasks(pi).forEach(t -> assertDueInDays(t, 14));
+        auditionTasks(pi).forEach(BpmnAwareTests::complete);
+
+        assertDueInDays(task(TASK_AVIS_COMITE, pi), 7);
+        complete(task(TASK_AVIS_COMITE, pi));
+        assertDueInDays(task(TASK_VOTE_ASSEMBLEE, pi), 90);
+        complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.ADOPTE));
+        assertDueInDays(task(TASK_DEPOSER_LIVRABLE, pi), 365);
+    }
+
+    // ---------------------------------------------------------------- model
+
+    @Test
+    void every_constant_names_an_element_of_the_deployed_model_with_a_french_name() {
+        var definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).singleResult();
+        Assertions.assertThat(definition.getName()).isEqualTo("Cycle d'un commun");
+        Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
+        BpmnModelInstance model = repositoryService().getBpmnModelInstance(definition.getId());
+
+        List<String> ids = List.of(START_IDEE_DEPOSEE, TASK_CONSTITUER_GROUPEMENT, TIMER_FIN_DEPOT, TASK_CLORE_DEPOT,
+                END_DEPOT_CLOS, TASK_INSTRUIRE, GATEWAY_RECEVABLE, TASK_COMPLETER_DOSSIER, END_NON_RECEVABLE,
+                TASK_CONVOQUER_COMITE, TASK_NOTER_AUDITION, TASK_AVIS_COMITE, TASK_VOTE_ASSEMBLEE, GATEWAY_VOTE,
+                TASK_DEPOSER_LIVRABLE, END_LAUREAT, END_REJETE);
+        Assertions.assertThat(model.getModelElementsByType(FlowNode.class))
+                .extracting(FlowElement::getId).containsExactlyInAnyOrderElementsOf(ids);
+        Assertions.assertThat(model.getModelElementsByType(FlowNode.class))
+                .allSatisfy(node -> Assertions.assertThat(node.getName()).isNotBlank());
+        Assertions.assertThat(model.getModelElementsByType(SequenceFlow.class))
+                .extracting(FlowElement::getId).allMatch(id -> id.matches("Flow_[A-Z][A-Za-z]+"));
+        Assertions.assertThat(model.getModelElementsByType(SequenceFlow.class))
+                .filteredOn(flow -> flow.getConditionExpression() != null)
+                .extracting(FlowElement::getId, flow -> flow.getConditionExpression().getTextContent())
+                .containsExactlyInAnyOrder(
+                        tuple("Flow_Recevable", "${decisionInstruction == 'RECEVABLE'}"),
+                        tuple("Flow_Complements", "${decisionInstruction == 'COMPLEMENTS'}"),
+                        tuple("Flow_NonRecevable", "${decisionInstruction == 'NON_RECEVABLE'}"),
+                        tuple("Flow_Adopte", "${resultatVote == 'ADOPTE'}"),
+                        tuple("Flow_Rejete", "${resultatVote == 'REJETE'}"),
+                        tuple("Flow_Ajourne", "${resultatVote == 'AJOURNE'}"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey(KEY, businessKey(COMMUN_ID),
+                startVariables(COMMUN_ID, STRUCTURE_ID, DATE_LIMITE_DEPOT));
+    }
+
+    private ProcessInstance startAndTransmit() {
+        ProcessInstance pi = start();
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+        return pi;
+    }
+
+    private ProcessInstance untilVote() {
+        ProcessInstance pi = startAndTransmit();
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        execute(job(TASK_CONVOQUER_COMITE, pi));
+        auditionTasks(pi).forEach(BpmnAwareTests::complete);
+        complete(task(TASK_AVIS_COMITE, pi));
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE);
+        return pi;
+    }
+
+    private static List<Task> auditionTasks(ProcessInstance pi) {
+        return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_NOTER_AUDITION).list();
+    }
+
+    private static long passages(ProcessInstance pi, String activityId) {
+        return historyService().createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId()).activityId(activityId).count();
+    }
+
+    private static void assertDueInDays(Task task, int days) {
+        Date expected = Date.from(NOW.plus(Duration.ofDays(days)));
+        Assertions.assertThat(task.getDueDate()).as("due date of %s", task.getTaskDefinitionKey())
+                .isCloseTo(expected, ONE_HOUR_MS);
+    }
+}
