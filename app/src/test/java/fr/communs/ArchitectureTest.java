@@ -20,8 +20,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule services_never_depend_on_ui = noClasses()
-            .that().resideOutsideOfPackage("..ui..").and().haveSimpleNameNotEndingWith("Config")
-            .should().dependOnClassesThat().resideInAPackage("..ui..");
+            .that().resideOutsideOfPackages("..ui..", "fr.communs.layout..").and().haveSimpleNameNotEndingWith("Config")
+            .should().dependOnClassesThat().resideInAnyPackage("..ui..", "fr.communs.layout..");
 
     @ArchTest
     static final ArchRule views_do_not_use_internal_packages = noClasses()

@@ -1,6 +1,7 @@
 package fr.communs.campagne;
 
 import fr.communs.base.Checks;
+import fr.communs.campagne.internal.DeadlineRescheduler;
 import fr.communs.campagne.internal.JooqCampagneRepository;
 import fr.communs.security.CurrentUser;
 import fr.communs.security.Roles;
@@ -14,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampagneService {
     private final JooqCampagneRepository campagnes;
     private final CurrentUser currentUser;
+    private final DeadlineRescheduler deadlines;
 
-    CampagneService(JooqCampagneRepository campagnes, CurrentUser currentUser) {
+    CampagneService(JooqCampagneRepository campagnes, CurrentUser currentUser, DeadlineRescheduler deadlines) {
         this.campagnes = campagnes;
+        this.deadlines = deadlines;
         this.currentUser = currentUser;
     }
 
@@ -43,12 +46,18 @@ public class CampagneService {
         return id;
     }
 
-    /** Changes the campagne's settings (administrators only). Running deadline timers keep their date. */
+    /**
+     * Changes the campagne's settings (administrators only). A new deposit deadline also moves the deadline timer
+     * of the files not yet transmitted. Returns how many files were rescheduled.
+     */
     @Transactional
-    public void update(long id, CampagneSettings settings) {
+    public int update(long id, CampagneSettings settings) {
         currentUser.requireRole(Roles.ADMIN);
         validate(settings);
+        Campagne before = get(id);
         campagnes.update(id, settings);
+        return before.dateLimiteDepot().isEqual(settings.dateLimiteDepot()) ? 0
+                : deadlines.reschedule(id, settings.dateLimiteDepot());
     }
 
     private static void validate(CampagneSettings s) {

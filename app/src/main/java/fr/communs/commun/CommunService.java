@@ -15,7 +15,6 @@ import fr.communs.structure.Structure;
 import fr.communs.structure.StructureService;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +77,7 @@ public class CommunService {
         Set<Long> defiIds = data.defiIds() == null ? Set.of() : data.defiIds();
         Checks.start()
                 .check(campagne.depotOuvert(OffsetDateTime.now()), "La date limite de dépôt ("
-                        + campagne.dateLimiteDepot().atZoneSameInstant(ZoneId.systemDefault()).format(DATE_FR)
+                        + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR)
                         + ") est passée : le dépôt est clos.")
                 .required(data.titre(), "Titre", 200)
                 .required(data.resume(), "Résumé", 2000)
@@ -206,6 +205,6 @@ public class CommunService {
     }
 
     private static LocalDateTime toLocal(Date date) {
-        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+        return LocalDateTime.ofInstant(date.toInstant(), fr.communs.base.Dates.ZONE);
     }
 }

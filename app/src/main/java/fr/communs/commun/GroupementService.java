@@ -12,7 +12,6 @@ import fr.communs.structure.Structure;
 import fr.communs.structure.StructureService;
 import fr.communs.task.TaskService;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -87,13 +86,13 @@ public class GroupementService {
         Campagne campagne = campagnes.get(communService.get(communId).campagneId());
         if (!campagne.depotOuvert(OffsetDateTime.now())) {
             throw new ValidationException("La date limite de dépôt ("
-                    + campagne.dateLimiteDepot().atZoneSameInstant(ZoneId.systemDefault()).format(CommunService.DATE_FR)
+                    + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(CommunService.DATE_FR)
                     + ") est passée : le dossier ne peut plus être transmis.");
         }
         Eligibility eligibility = eligibility(communId);
         if (!eligibility.eligible()) {
             throw new ValidationException(eligibility.rules().stream().filter(r -> !r.ok())
-                    .map(Eligibility.Rule::explication).toList());
+                    .map(r -> r.libelle() + " : " + r.explication()).toList());
         }
         communs.markTransmitted(communId);
         tasks.complete(taskId, Map.of());

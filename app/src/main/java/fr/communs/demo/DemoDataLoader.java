@@ -77,11 +77,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final AssembleeService assemblee;
     private final LivrableService livrables;
     private final TaskService engineTasks;
+    private final org.camunda.bpm.engine.ManagementService management;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
     private final Map<String, Long> structureIds = new LinkedHashMap<>();
 
     DemoDataLoader(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
                    GroupementService groupements, InstructionService instructions, ComiteService comite,
-                   AssembleeService assemblee, LivrableService livrables, TaskService engineTasks) {
+                   AssembleeService assemblee, LivrableService livrables, TaskService engineTasks,
+                   org.camunda.bpm.engine.ManagementService management, org.camunda.bpm.engine.RuntimeService runtime) {
+        this.management = management;
+        this.runtime = runtime;
         this.accounts = accounts;
         this.campagnes = campagnes;
         this.structures = structures;
@@ -328,6 +333,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void scoreAll(long communId) {
+        runJobs(communId);
         int i = 0;
         for (String membre : List.of(COMITE1, COMITE2)) {
             AppUser user = as(membre);
@@ -364,9 +370,20 @@ class DemoDataLoader implements ApplicationRunner {
                 .taskDefinitionKey(key).singleResult());
     }
 
-    /** Waits for a task (the comité's tasks appear once the job executor has run the convocation). */
+    /**
+     * Runs the commun's asynchronous continuations (the comité's convocation) now: application runners run before
+     * Camunda's job executor starts.
+     */
+    private void runJobs(long communId) {
+        String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+                .singleResult().getId();
+        management.createJobQuery().processInstanceId(pid).executable().messages().list()
+                .forEach(job -> management.executeJob(job.getId()));
+    }
+
+    /** Waits for a task. */
     private static Task awaitTask(Supplier<Task> query) {
-        for (int attempt = 0; attempt < 600; attempt++) {
+        for (int attempt = 0; attempt < 50; attempt++) {
             Task task = query.get();
             if (task != null) {
                 return task;

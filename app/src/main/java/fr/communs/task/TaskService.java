@@ -5,7 +5,6 @@ import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
 import fr.communs.task.internal.JooqCommunTitles;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -184,6 +183,6 @@ public class TaskService {
     }
 
     private static LocalDateTime toLocal(Date date) {
-        return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+        return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), fr.communs.base.Dates.ZONE);
     }
 }

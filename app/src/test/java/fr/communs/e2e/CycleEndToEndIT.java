@@ -68,11 +68,15 @@ class CycleEndToEndIT {
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
         page.navigate(url("login"));
-        page.getByLabel("Adresse électronique").fill(email);
-        page.getByLabel("Mot de passe").fill(PASSWORD);
+        field(page, "Adresse électronique").fill(email);
+        field(page, "Mot de passe").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
         assertThat(page.getByText("Se déconnecter")).isVisible();
         return page;
+    }
+
+    private static Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
     private void shot(Page page, String name) {
@@ -99,7 +103,7 @@ class CycleEndToEndIT {
     }
 
     private void pickStructure(Page page, String name) {
-        Locator input = page.getByLabel("Structure à ajouter");
+        Locator input = field(page, "Structure à ajouter");
         input.fill(name);
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(name)).first().click();
         button(page, "Ajouter au groupement");
@@ -126,10 +130,10 @@ class CycleEndToEndIT {
         String titre = "Cantine partagée des Cévennes " + System.nanoTime();
         Page structure = login("structure@communs.test");
         structure.navigate(url("deposer"));
-        structure.getByLabel("Titre").fill(titre);
-        structure.getByLabel("Résumé").fill("Une cantine coopérative ouverte à tous les habitants.");
-        structure.getByLabel("Besoin du territoire (diagnostic)").fill("Pas de restauration collective accessible dans la vallée.");
-        structure.getByLabel("Gouvernance").fill("Décisions au consentement lors d'un comité mensuel.");
+        field(structure, "Titre").fill(titre);
+        field(structure, "Résumé").fill("Une cantine coopérative ouverte à tous les habitants.");
+        field(structure, "Besoin du territoire (diagnostic)").fill("Pas de restauration collective accessible dans la vallée.");
+        field(structure, "Gouvernance").fill("Décisions au consentement lors d'un comité mensuel.");
         structure.getByText("Défi 2 —").click();
         shot(structure, "03-deposer");
         button(structure, "Déposer l'idée");
@@ -167,10 +171,10 @@ class CycleEndToEndIT {
         for (String membre : List.of("comite@communs.test", "comite2@communs.test")) {
             Page comite = login(membre);
             openTask(comite, communPath, "Noter l'audition");
-            comite.getByLabel("Nombre et typologie des contributeurs").fill("4");
-            comite.getByLabel("Gouvernance démocratique, coopérative et transparente").fill("5");
-            comite.getByLabel("Pertinence des projets en lien avec les défis").fill("4");
-            comite.getByLabel("Pertinence de la proposition relativement à la notion de communs").fill("3");
+            field(comite, "Nombre et typologie des contributeurs").fill("4");
+            field(comite, "Gouvernance démocratique, coopérative et transparente").fill("5");
+            field(comite, "Pertinence des projets en lien avec les défis").fill("4");
+            field(comite, "Pertinence de la proposition relativement à la notion de communs").fill("3");
             shot(comite, "08-noter-" + membre.substring(0, membre.indexOf('@')));
             button(comite, "Enregistrer mes notes");
             endOfTask(comite);
@@ -181,26 +185,26 @@ class CycleEndToEndIT {
         openTask(agent, communPath, "Enregistrer l'avis du comité");
         assertThat(agent.getByText("Moyennes").first()).isVisible();
         agent.locator("vaadin-radio-group").getByText("Favorable", new Locator.GetByTextOptions().setExact(true)).click();
-        agent.getByLabel("Subvention proposée à l'Assemblée (€)").fill("10000");
-        agent.getByLabel("Contributions non financières proposées par le comité").fill("Mise à disposition d'une salle.");
+        field(agent, "Subvention proposée à l'Assemblée (€)").fill("10000");
+        field(agent, "Contributions non financières proposées par le comité").fill("Mise à disposition d'une salle.");
         shot(agent, "09-avis-comite");
         button(agent, "Enregistrer l'avis du comité");
         endOfTask(agent);
 
         openTask(agent, communPath, "Enregistrer le vote de l'Assemblée");
         agent.getByText("Adopté", new Page.GetByTextOptions().setExact(true)).click();
-        agent.getByLabel("Date de la séance de l'Assemblée").fill(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        agent.getByLabel("Date de la séance de l'Assemblée").press("Enter");
+        field(agent, "Date de la séance de l'Assemblée").fill(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        field(agent, "Date de la séance de l'Assemblée").press("Enter");
         shot(agent, "10-vote");
         button(agent, "Enregistrer le vote");
         endOfTask(agent);
 
         // The laureate deposits its livrable and retour d'expérience.
         openTask(structure, communPath, "Déposer le livrable et le retour d'expérience");
-        structure.getByLabel("Titre du livrable").fill("Recettes et statuts de la cantine partagée");
-        structure.getByLabel("Lien vers le livrable (facultatif)").fill("https://exemple.org/cantine");
-        structure.getByLabel("Description du livrable").fill("Un guide pour ouvrir une cantine en commun.");
-        structure.getByLabel("Retour d'expérience sur la constitution du dossier").fill("Trois mois pour réunir le groupement.");
+        field(structure, "Titre du livrable").fill("Recettes et statuts de la cantine partagée");
+        field(structure, "Lien vers le livrable (facultatif)").fill("https://exemple.org/cantine");
+        field(structure, "Description du livrable").fill("Un guide pour ouvrir une cantine en commun.");
+        field(structure, "Retour d'expérience sur la constitution du dossier").fill("Trois mois pour réunir le groupement.");
         shot(structure, "11-livrable");
         button(structure, "Déposer le livrable");
         endOfTask(structure);

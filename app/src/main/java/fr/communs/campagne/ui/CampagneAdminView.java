@@ -10,14 +10,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import fr.communs.base.ui.MainLayout;
-import fr.communs.base.ui.Ui;
+import fr.communs.layout.MainLayout;
+import fr.communs.layout.Ui;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.CampagneSettings;
 import fr.communs.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.util.Locale;
 
 /** Administrators set the appel's name, collectivité, territory and calendar. */
@@ -41,16 +40,18 @@ class CampagneAdminView extends VerticalLayout {
         TextField code = text("Code INSEE du département (ex. 30)", campagne.territoireCode(), 3);
         DateTimePicker limite = new DateTimePicker("Date limite de dépôt");
         limite.setLocale(Locale.FRANCE);
-        limite.setValue(campagne.dateLimiteDepot().atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime());
-        limite.setHelperText("Les dossiers déjà déposés gardent la date limite en vigueur lors de leur dépôt.");
+        limite.setValue(campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).toLocalDateTime());
+        limite.setHelperText("Une nouvelle date s'applique aussi aux dossiers déposés mais pas encore transmis.");
         DatePicker comite = Ui.datePicker("Date du comité d'accompagnement");
         comite.setValue(campagne.dateComite());
         Button save = new Button("Enregistrer", e -> {
-            if (errors.run(() -> campagnes.update(campagne.id(), new CampagneSettings(nom.getValue(), collectivite.getValue(),
+            int[] moved = new int[1];
+            if (errors.run(() -> moved[0] = campagnes.update(campagne.id(), new CampagneSettings(nom.getValue(), collectivite.getValue(),
                     territoire.getValue(), code.getValue(),
-                    limite.getValue() == null ? null : limite.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime(),
+                    limite.getValue() == null ? null : limite.getValue().atZone(fr.communs.base.Dates.ZONE).toOffsetDateTime(),
                     comite.getValue())))) {
-                Ui.success("Les paramètres de l'appel sont enregistrés.");
+                Ui.success("Les paramètres de l'appel sont enregistrés." + (moved[0] == 0 ? ""
+                        : " La nouvelle date limite s'applique aux " + moved[0] + " dossiers non encore transmis."));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
-import fr.communs.base.ui.MainLayout;
+import fr.communs.layout.MainLayout;
 import fr.communs.comite.AvisComite;
 import fr.communs.comite.ComiteService;
 import fr.communs.comite.NoteComite;

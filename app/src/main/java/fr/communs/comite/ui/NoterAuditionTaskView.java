@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
-import fr.communs.base.ui.MainLayout;
+import fr.communs.layout.MainLayout;
 import fr.communs.comite.ComiteService;
 import fr.communs.comite.NotesAudition;
 import fr.communs.commun.ui.CommunFiles;

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import fr.communs.base.ui.Ui;
+import fr.communs.layout.Ui;
 import fr.communs.commun.Commun;
 import fr.communs.commun.Eligibility;
 import fr.communs.commun.MembreGroupement;

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
-import fr.communs.base.ui.MainLayout;
+import fr.communs.layout.MainLayout;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.instruction.ComplementData;

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
-import fr.communs.base.ui.MainLayout;
+import fr.communs.layout.MainLayout;
 import fr.communs.livrable.LivrableData;
 import fr.communs.livrable.LivrableService;
 import fr.communs.processes.CycleCommunProcess;

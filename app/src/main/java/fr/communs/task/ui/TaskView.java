@@ -9,7 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import fr.communs.base.ui.Ui;
+import fr.communs.layout.Ui;
 import fr.communs.task.OpenTask;
 import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;

@@ -1,4 +1,4 @@
-package fr.communs.base.ui;
+package fr.communs.layout;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;

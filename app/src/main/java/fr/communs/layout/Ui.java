@@ -1,4 +1,4 @@
-package fr.communs.base.ui;
+package fr.communs.layout;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -11,7 +11,6 @@ import fr.communs.base.ValidationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -103,6 +102,6 @@ public final class Ui {
     }
 
     public static String dateTime(OffsetDateTime d) {
-        return d == null ? "" : DATE_TIME.format(d.atZoneSameInstant(ZoneId.systemDefault()));
+        return d == null ? "" : DATE_TIME.format(d.atZoneSameInstant(fr.communs.base.Dates.ZONE));
     }
 }

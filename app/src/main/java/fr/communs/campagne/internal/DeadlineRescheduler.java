@@ -1,0 +1,63 @@
+package fr.communs.campagne.internal;
+
+import static fr.communs.db.Tables.COMMUN;
+
+import fr.communs.processes.CycleCommunProcess;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When an administrator moves the deposit deadline, the running files of the campagne follow: the deadline
+ * timer, the {@code dateLimiteDepot} variable and the due date of the porteur's task.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class DeadlineRescheduler {
+    private final DSLContext dsl;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final TaskService tasks;
+
+    DeadlineRescheduler(DSLContext dsl, RuntimeService runtime, ManagementService management, TaskService tasks) {
+        this.dsl = dsl;
+        this.runtime = runtime;
+        this.management = management;
+        this.tasks = tasks;
+    }
+
+    /** Returns how many files were rescheduled. */
+    public int reschedule(long campagneId, OffsetDateTime deadline) {
+        Date due = Date.from(deadline.toInstant());
+        List<String> pids = dsl.select(COMMUN.PROCESS_INSTANCE_ID).from(COMMUN)
+                .where(COMMUN.CAMPAGNE_ID.eq(campagneId).and(COMMUN.PROCESS_INSTANCE_ID.isNotNull()))
+                .fetch(COMMUN.PROCESS_INSTANCE_ID);
+        int count = 0;
+        for (String pid : pids) {
+            Job timer = management.createJobQuery().processInstanceId(pid).activityId(CycleCommunProcess.TIMER_FIN_DEPOT)
+                    .timers().singleResult();
+            ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+            if (timer == null || pi == null) {
+                continue;
+            }
+            management.setJobDuedate(timer.getId(), due);
+            runtime.setVariable(pid, CycleCommunProcess.VAR_DATE_LIMITE_DEPOT, due);
+            tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT)
+                    .list().forEach(t -> {
+                        t.setDueDate(due);
+                        tasks.saveTask(t);
+                    });
+            count++;
+        }
+        return count;
+    }
+}
