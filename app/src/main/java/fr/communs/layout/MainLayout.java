@@ -53,7 +53,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Accueil", "", VaadinIcon.HOME.create()));
         nav.addItem(new SideNavItem("Communs déposés", "communs", VaadinIcon.LIST.create()));
         if (auth.hasRole(Roles.STRUCTURE)) {
-            nav.addItem(new SideNavItem("Déposer une idée de commun", "deposer", VaadinIcon.LIGHTBULB.create()));
+            nav.addItem(new SideNavItem("Déposer une idée", "deposer", VaadinIcon.LIGHTBULB.create()));
         }
         if (auth.isAuthenticated()) {
             nav.addItem(new SideNavItem("Mes tâches", "taches", VaadinIcon.TASKS.create()));

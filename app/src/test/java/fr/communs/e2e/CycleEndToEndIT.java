@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
  * A real headless Chromium (Debian's) drives the platform with the demo data: each persona logs in in turn and
  * one new commun goes through the entire cycle to laureate, through the UI only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles({"test", "demo"})
 class CycleEndToEndIT {
     private static final String PASSWORD = "communs-demo-2025";

@@ -84,6 +84,10 @@ public class Fixtures {
         return user;
     }
 
+    public String processInstanceId(long communId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("commun-" + communId).singleResult().getId();
+    }
+
     public String emailOf(long userId) {
         return dsl.select(fr.communs.db.Tables.APP_USER.EMAIL).from(fr.communs.db.Tables.APP_USER)
                 .where(fr.communs.db.Tables.APP_USER.APP_USER_ID.eq(userId)).fetchOne().value1();

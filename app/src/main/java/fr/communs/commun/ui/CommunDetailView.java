@@ -76,6 +76,9 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         for (Etape etape : communs.progress(communId)) {
             ListItem li = new ListItem();
             li.addClassName(etape.etat().name().toLowerCase());
+            if (CycleCommunProcess.END_LAUREAT.equals(etape.id())) {
+                li.addClassName("reussite");
+            }
             Span state = new Span(switch (etape.etat()) {
                 case PASSEE -> "✓ Fait";
                 case EN_COURS -> "► En cours";
