@@ -64,6 +64,7 @@ class VoteAssembleeTaskView extends TaskView {
         DatePicker date = Ui.datePicker("Date de la séance de l'Assemblée");
         date.setMax(LocalDate.now());
         date.setRequiredIndicatorVisible(true);
+        date.setWidth("20em");
         Button enregistrer = new Button("Enregistrer le vote", e -> submit(() -> assemblee.recordVote(task.taskId(),
                 new VoteAssemblee(resultat.getValue(), resultat.getValue() == ResultatVote.ADOPTE ? montant.getValue() : null,
                         date.getValue())), "Le vote de l'Assemblée est enregistré."));
