@@ -24,6 +24,7 @@ import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import fr.communs.security.AccountService;
 import fr.communs.security.AppUser;
 import fr.communs.security.Roles;
+import fr.communs.structure.Domaine;
 import fr.communs.structure.FormeJuridique;
 import fr.communs.structure.StructureData;
 import fr.communs.structure.StructureService;
@@ -150,34 +151,48 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void structuresOfTheSeeds() {
-        structure("MIESS 30", FormeJuridique.ASSOCIATION, "Nîmes", "30",
-                "Maison des initiatives économiques sociales et solidaires du Gard ; co-pilote du réseau ESS gardois.");
-        structure("Réseau des tiers lieux et lieux hybrides du Gard", FormeJuridique.ASSOCIATION, "Alès", "30",
-                "Réseau des tiers-lieux et lieux hybrides du département.");
-        structure("R'dévolution", FormeJuridique.ASSOCIATION, "Nîmes", "30", "Partenaire de la plateforme des communs.");
-        structure("La Soierie", FormeJuridique.ASSOCIATION, "Saint-Jean-du-Gard", "30", "Partenaire de la plateforme des communs.");
-        structure("OPTEOS", FormeJuridique.SCIC, "Nîmes", "30", "Partenaire de la plateforme des communs.");
-        structure("PTCE Les Remendaires", FormeJuridique.ASSOCIATION, "Alès", "30",
-                "Écoconstruction, réemploi, biodéchets, alimentation durable, insertion, lien social.");
-        structure("Ressourceries de Nîmes", FormeJuridique.ASSOCIATION, "Nîmes", "30", "Ressourcerie passée de 700 à 6000 m².");
-        structure("Les Jardins du Mas Joyeux", FormeJuridique.ASSOCIATION, "Molières-sur-Cèze", "30",
-                "Espace de 2,3 ha autour du Mas Joyeux.");
-        structure("Les Survoltés", FormeJuridique.ASSOCIATION, "Aubais", "30", "Association de transition écologique.");
-        structure("La Combine", FormeJuridique.ASSOCIATION, "Nîmes", "30", "Tiers-lieu convivial, socio-culturel.");
-        structure("Tiers-lieu Esperanza Table Ouverte", FormeJuridique.ASSOCIATION, "Nîmes", "30",
-                "Épicerie, friperie et recyclerie sous les arches du boulevard Talabot.");
-        structure("COURTS CIRCUIX", FormeJuridique.ASSOCIATION, "Uzès", "30", "Éducation populaire et circuits courts.");
-        structure("FILS METIS", FormeJuridique.SCOP, "Saint-Hippolyte-du-Fort", "30", "Relocalisation textile.");
-        structure("Festival Mouvement(é)", FormeJuridique.ASSOCIATION, "Alès", "30", "Festival citoyen et engagé.");
-        structure("Edit & P0llux", FormeJuridique.ASSOCIATION, "Vauvert", "30", "Équipe à l'origine du festival ACTE.");
-        structure("Commune d'Aubais", FormeJuridique.COLLECTIVITE, "Aubais", "30", "Mairie.");
-        structure("IMT Mines Alès", FormeJuridique.COLLECTIVITE, "Alès", "30", "École d'ingénieurs, incubateur.");
-        structure("Scic Virgocoop", FormeJuridique.SCIC, "Castres", "81", "Filière chanvre et laine (Tarn).");
-        structure("Mutuelle des Motards", FormeJuridique.MUTUELLE, "Pérols", "34", "Mutuelle (Hérault).");
+        structure("MIESS 30", FormeJuridique.ASSOCIATION, "30189", true,
+                "Maison des initiatives économiques sociales et solidaires du Gard ; co-pilote du réseau ESS gardois.",
+                Domaine.DECIDER_AGIR_ENSEMBLE, Domaine.COMMUNIQUER_INFORMER);
+        structure("Réseau des tiers lieux et lieux hybrides du Gard", FormeJuridique.ASSOCIATION, "30007", true,
+                "Réseau des tiers-lieux et lieux hybrides du département.", Domaine.DECIDER_AGIR_ENSEMBLE, Domaine.CULTURE);
+        structure("R'dévolution", FormeJuridique.ASSOCIATION, "30189", true, "Partenaire de la plateforme des communs.",
+                Domaine.NUMERIQUE_POUR_TOUS, Domaine.COMMUNIQUER_INFORMER);
+        structure("La Soierie", FormeJuridique.ASSOCIATION, "30269", true, "Partenaire de la plateforme des communs.",
+                Domaine.CULTURE, Domaine.HABITER);
+        structure("OPTEOS", FormeJuridique.SCIC, "30189", true, "Partenaire de la plateforme des communs.",
+                Domaine.NUMERIQUE_POUR_TOUS);
+        structure("PTCE Les Remendaires", FormeJuridique.ASSOCIATION, "30007", true,
+                "Écoconstruction, réemploi, biodéchets, alimentation durable, insertion, lien social.",
+                Domaine.HABITER, Domaine.AGIR_AVEC_LE_MONDE);
+        structure("Ressourceries de Nîmes", FormeJuridique.ASSOCIATION, "30189", true,
+                "Ressourcerie passée de 700 à 6000 m².", Domaine.AGIR_AVEC_LE_MONDE);
+        structure("Les Jardins du Mas Joyeux", FormeJuridique.ASSOCIATION, "30171", true,
+                "Espace de 2,3 ha autour du Mas Joyeux : maraîchage bio accessible à tous.", Domaine.AGIR_AVEC_LE_MONDE);
+        structure("Les Survoltés", FormeJuridique.ASSOCIATION, "30019", true, "Association de transition écologique.",
+                Domaine.AGIR_AVEC_LE_MONDE, Domaine.DECIDER_AGIR_ENSEMBLE);
+        structure("La Combine", FormeJuridique.ASSOCIATION, "30189", true, "Tiers-lieu convivial, socio-culturel.",
+                Domaine.CULTURE, Domaine.DECIDER_AGIR_ENSEMBLE);
+        structure("Tiers-lieu Esperanza Table Ouverte", FormeJuridique.ASSOCIATION, "30189", true,
+                "Épicerie, friperie et recyclerie sous les arches du boulevard Talabot.", Domaine.HABITER);
+        structure("COURTS CIRCUIX", FormeJuridique.ASSOCIATION, "30334", false, "Éducation populaire et circuits courts.",
+                Domaine.CULTURE);
+        structure("FILS METIS", FormeJuridique.SCOP, "30263", true, "Relocalisation textile.", Domaine.AGIR_AVEC_LE_MONDE);
+        structure("Festival Mouvement(é)", FormeJuridique.ASSOCIATION, "30007", true, "Festival citoyen et engagé.",
+                Domaine.CULTURE, Domaine.COMMUNIQUER_INFORMER);
+        structure("Edit & P0llux", FormeJuridique.ASSOCIATION, "30341", false, "Équipe à l'origine du festival ACTE.",
+                Domaine.CULTURE);
+        structure("Commune d'Aubais", FormeJuridique.COLLECTIVITE, "30019", false, "Mairie.", Domaine.AUTRE);
+        structure("IMT Mines Alès", FormeJuridique.COLLECTIVITE, "30007", true, "École d'ingénieurs, incubateur.",
+                Domaine.NUMERIQUE_POUR_TOUS);
+        structure("Scic Virgocoop", FormeJuridique.SCIC, "81065", true, "Filière chanvre et laine (Tarn).", Domaine.HABITER);
+        structure("Mutuelle des Motards", FormeJuridique.MUTUELLE, "34198", true, "Mutuelle (Hérault).", Domaine.AUTRE);
     }
 
-    private void structure(String nom, FormeJuridique forme, String commune, String dep, String description) {
-        structureIds.put(nom, structures.register(new StructureData(nom, forme, forme.essParDefaut(), commune, dep, description)));
+    private void structure(String nom, FormeJuridique forme, String insee, boolean verifiee, String description,
+                           Domaine... domaines) {
+        structureIds.put(nom, structures.registerAsAdministrator(new StructureData(nom, null, null, forme, false, null, false,
+                insee, null, null, null, Set.of(domaines), description, null, null), verifiee));
     }
 
     private long s(String nom) {

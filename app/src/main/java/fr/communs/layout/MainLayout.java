@@ -40,9 +40,11 @@ public class MainLayout extends AppLayout {
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             header.add(who, logout);
         }, () -> {
+            Anchor signUp = new Anchor("inscription", "Créer un compte");
+            signUp.addClassName("app-login");
             Anchor login = new Anchor("login", "Se connecter");
             login.addClassName("app-login");
-            header.add(login);
+            header.add(signUp, login);
         });
         addToNavbar(header);
 
@@ -52,14 +54,21 @@ public class MainLayout extends AppLayout {
         nav.setLabel("Navigation principale");
         nav.addItem(new SideNavItem("Accueil", "", VaadinIcon.HOME.create()));
         nav.addItem(new SideNavItem("Communs déposés", "communs", VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem("Liste des structures", "structures", VaadinIcon.USERS.create()));
+        nav.addItem(new SideNavItem("Carte du réseau", "carte", VaadinIcon.MAP_MARKER.create()));
         if (auth.hasRole(Roles.STRUCTURE)) {
+            nav.addItem(new SideNavItem("Mes structures", "mes-structures", VaadinIcon.BUILDING.create()));
             nav.addItem(new SideNavItem("Déposer une idée", "deposer", VaadinIcon.LIGHTBULB.create()));
         }
         if (auth.isAuthenticated()) {
             nav.addItem(new SideNavItem("Mes tâches", "taches", VaadinIcon.TASKS.create()));
         }
+        if (auth.hasRole(Roles.AGENT)) {
+            nav.addItem(new SideNavItem("Vérifier les structures", "verifications", VaadinIcon.CHECK_SQUARE_O.create()));
+        }
         if (auth.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Paramètres de l'appel", "admin/campagne", VaadinIcon.COG.create()));
+            nav.addItem(new SideNavItem("Courriels envoyés", "admin/courriels", VaadinIcon.ENVELOPE.create()));
         }
         Div drawer = new Div(brand, nav);
         drawer.addClassName("app-drawer");

@@ -1,49 +1,188 @@
 package fr.communs.security;
 
 import fr.communs.base.Checks;
+import fr.communs.base.Mailer;
+import fr.communs.base.ValidationException;
+import fr.communs.security.internal.JooqAccountTokenRepository;
+import fr.communs.security.internal.JooqAccountTokenRepository.Purpose;
 import fr.communs.security.internal.JooqAppUserRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts: login lookup and creation (self-service sign-up comes with the structures issue). */
+/**
+ * Accounts: login lookup, accounts created by the system (demo data, administrators), and self-service accounts
+ * (sign-up with e-mail confirmation, password reset by e-mail link).
+ *
+ * <p>Links carry a random token (256 bits from {@link SecureRandom}, URL-safe Base64); only its SHA-256 hash is
+ * stored. A token is single-use and expires (confirmation 48 h, reset 1 h). Answers never reveal whether an account
+ * exists: a sign-up with a known address mails its owner instead of creating anything, a reset or a new
+ * confirmation link for an unknown address sends nothing, and the caller gets the same outcome in every case.
+ * Rate limiting is not done here.
+ */
 @Service
-public class AccountService implements UserDetailsService {
+public class AccountService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
+    static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    public static final int PASSWORD_MIN = 12;
+    /** BCrypt only reads 72 bytes; Spring Security refuses longer passwords. */
+    public static final int PASSWORD_MAX_BYTES = 72;
+    public static final String PASSWORD_RULES = "Au moins " + PASSWORD_MIN + " caractères, différent de votre adresse "
+            + "électronique (au plus 72 caractères ; une lettre accentuée compte pour deux).";
+    public static final String INVALID_LINK = "Ce lien n'est pas valide : il a déjà été utilisé, il a expiré ou il est "
+            + "incomplet. Vous pouvez en demander un nouveau.";
+    private static final String SIGNATURE = "\n\n— La plateforme de l'appel à communs\n"
+            + "(Ce courriel est envoyé automatiquement ; merci de ne pas y répondre.)\n";
 
+    private final SecureRandom random = new SecureRandom();
     private final JooqAppUserRepository users;
+    private final JooqAccountTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
+    private final Mailer mailer;
+    private final Environment environment;
 
-    AccountService(JooqAppUserRepository users, PasswordEncoder passwordEncoder) {
+    AccountService(JooqAppUserRepository users, JooqAccountTokenRepository tokens, PasswordEncoder passwordEncoder,
+                   Mailer mailer, Environment environment) {
         this.users = users;
+        this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
+        this.mailer = mailer;
+        this.environment = environment;
     }
 
-    @Override
+    /** The account with this address, for login ({@code SecurityConfig} hands it to Spring Security). */
     @Transactional(readOnly = true)
     public AppUser loadUserByUsername(String email) {
         return users.findByEmail(email == null ? "" : email.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("Identifiants incorrects"));
     }
 
-    /** Creates an account (used by the demo data and administrators). */
+    /** Creates an account (used by the demo data and administrators): its address counts as confirmed. */
     @Transactional
     public long createAccount(String email, String password, String nomComplet, String role, List<Long> structureIds) {
-        Checks.start()
-                .required(email, "Adresse électronique", 254)
-                .check(email == null || EMAIL.matcher(email).matches(), "L'adresse électronique n'est pas valide.")
-                .check(password != null && password.length() >= 12, "Le mot de passe doit contenir au moins 12 caractères.")
-                .required(nomComplet, "Nom complet", 200)
+        Checks checks = Checks.start();
+        checkEmail(checks, email);
+        checkPassword(checks, password, email);
+        checks.required(nomComplet, "Nom complet", 200)
                 .check(List.of(Roles.STRUCTURE, Roles.AGENT, Roles.COMITE, Roles.ADMIN).contains(role), "Rôle inconnu.")
-                .check(email == null || users.findByEmail(email).isEmpty(), "Un compte existe déjà avec cette adresse.")
+                .check(email == null || users.findByEmail(email.strip()).isEmpty(), "Un compte existe déjà avec cette adresse.")
                 .orThrow();
-        long id = users.insert(email.strip(), passwordEncoder.encode(password), nomComplet.strip(), role);
+        long id = users.insert(normalise(email), passwordEncoder.encode(password), nomComplet.strip(), role, true);
         structureIds.forEach(s -> users.addToStructure(id, s));
         return id;
+    }
+
+    /**
+     * Self-service sign-up: creates an unconfirmed account with role {@link Roles#STRUCTURE} and no structure, and
+     * mails a confirmation link. With an address that already has an account, nothing is created and the owner is
+     * told by mail; the caller cannot tell the difference.
+     */
+    @Transactional
+    public void signUp(SignUpData data) {
+        Checks checks = Checks.start().required(data.nomComplet(), "Nom complet", 200);
+        checkEmail(checks, data.email());
+        checkPassword(checks, data.password(), data.email());
+        checks.check(data.password() == null || data.password().equals(data.passwordConfirmation()),
+                        "La confirmation ne correspond pas au mot de passe.")
+                .orThrow();
+        String email = normalise(data.email());
+        Optional<AppUser> existing = users.findByEmail(email);
+        if (existing.isPresent()) {
+            AppUser owner = existing.get();
+            if (owner.actif()) {
+                mailer.send(owner.email(), "Tentative de création de compte avec votre adresse — Appel à communs",
+                        existingAccountText(owner));
+            }
+            return;
+        }
+        String nomComplet = data.nomComplet().strip();
+        long id = users.insert(email, passwordEncoder.encode(data.password()), nomComplet, Roles.STRUCTURE, false);
+        sendConfirmation(id, email, nomComplet);
+    }
+
+    /** Confirms the address of the link's account; {@link ValidationException} if the link is unknown, used or expired. */
+    @Transactional
+    public void confirmEmail(String token) {
+        long userId = consume(token, Purpose.CONFIRMATION);
+        users.confirmEmail(userId);
+    }
+
+    /** Mails a new confirmation link if an active, unconfirmed account has this address; otherwise does nothing. */
+    @Transactional
+    public void resendConfirmation(String email) {
+        Checks checks = Checks.start();
+        checkEmail(checks, email);
+        checks.orThrow();
+        users.findByEmail(normalise(email))
+                .filter(u -> u.actif() && !users.isEmailConfirmed(u.id()))
+                .ifPresent(u -> sendConfirmation(u.id(), u.email(), u.nomComplet()));
+    }
+
+    /** Mails a password-reset link if an active account has this address; otherwise does nothing. */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        Checks checks = Checks.start();
+        checkEmail(checks, email);
+        checks.orThrow();
+        users.findByEmail(normalise(email)).filter(AppUser::actif).ifPresent(u -> {
+            tokens.invalidate(u.id(), Purpose.REINITIALISATION);
+            String token = issue(u.id(), Purpose.REINITIALISATION, RESET_VALIDITY);
+            mailer.send(u.email(), "Réinitialisation de votre mot de passe — Appel à communs",
+                    "Bonjour " + u.nomComplet() + ",\n\n"
+                            + "Une réinitialisation du mot de passe de votre compte sur la plateforme de l'appel à communs "
+                            + "a été demandée. Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure, "
+                            + "utilisable une seule fois) :\n\n"
+                            + link("mot-de-passe/" + token) + "\n\n"
+                            + "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre mot de passe "
+                            + "actuel reste valable." + SIGNATURE);
+        });
+    }
+
+    /** Whether a password-reset link can still be used (for the screen; {@link #resetPassword} checks again). */
+    @Transactional(readOnly = true)
+    public boolean isPasswordResetLinkValid(String token) {
+        return validFormat(token) && tokens.findUsable(hash(token), Purpose.REINITIALISATION).isPresent();
+    }
+
+    /**
+     * Sets a new password with a reset link, which is then used up. Bad input leaves the link usable; an unknown,
+     * used or expired link gives {@link #INVALID_LINK}. The link proves the address, so it also counts as confirmed.
+     */
+    @Transactional
+    public void resetPassword(String token, String password, String passwordConfirmation) {
+        AppUser user = (validFormat(token) ? tokens.findUsable(hash(token), Purpose.REINITIALISATION) : Optional.<Long>empty())
+                .flatMap(users::findById)
+                .orElseThrow(() -> new ValidationException(INVALID_LINK));
+        Checks checks = Checks.start();
+        checkPassword(checks, password, user.email());
+        checks.check(password == null || password.equals(passwordConfirmation),
+                "La confirmation ne correspond pas au mot de passe.").orThrow();
+        consume(token, Purpose.REINITIALISATION);
+        users.updatePassword(user.id(), passwordEncoder.encode(password));
+        users.confirmEmail(user.id());
+        tokens.invalidate(user.id(), Purpose.REINITIALISATION);
+    }
+
+    /** Whether the account's e-mail address has been confirmed (checked at login). */
+    @Transactional(readOnly = true)
+    public boolean isEmailConfirmed(long userId) {
+        return users.isEmailConfirmed(userId);
     }
 
     /** Camunda user ids of the active comité members. */
@@ -55,5 +194,84 @@ public class AccountService implements UserDetailsService {
     @Transactional(readOnly = true)
     public boolean anyAccount() {
         return users.exists();
+    }
+
+    private void sendConfirmation(long userId, String email, String nomComplet) {
+        tokens.invalidate(userId, Purpose.CONFIRMATION);
+        String token = issue(userId, Purpose.CONFIRMATION, CONFIRMATION_VALIDITY);
+        mailer.send(email, "Confirmez votre adresse électronique — Appel à communs",
+                "Bonjour " + nomComplet + ",\n\n"
+                        + "Votre compte sur la plateforme de l'appel à communs est presque prêt. Pour confirmer votre "
+                        + "adresse électronique, ouvrez ce lien (valable 48 heures, utilisable une seule fois) :\n\n"
+                        + link("confirmation/" + token) + "\n\n"
+                        + "Vous pourrez ensuite vous connecter avec cette adresse et votre mot de passe.\n\n"
+                        + "Si vous n'avez pas demandé la création de ce compte, ignorez ce courriel : il ne sera pas activé."
+                        + SIGNATURE);
+    }
+
+    private String existingAccountText(AppUser owner) {
+        return "Bonjour " + owner.nomComplet() + ",\n\n"
+                + "Quelqu'un vient d'essayer de créer un compte sur la plateforme de l'appel à communs avec votre adresse "
+                + "électronique. Votre compte existe déjà : aucun nouveau compte n'a été créé.\n\n"
+                + "Si c'était vous, connectez-vous ici :\n\n" + link("login") + "\n\n"
+                + "Mot de passe oublié ? Demandez un lien de réinitialisation ici :\n\n" + link("mot-de-passe-oublie") + "\n\n"
+                + "Si ce n'était pas vous, vous n'avez rien à faire." + SIGNATURE;
+    }
+
+    private String issue(long userId, Purpose purpose, Duration validity) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.insert(userId, purpose, hash(token), OffsetDateTime.now().plus(validity));
+        return token;
+    }
+
+    private long consume(String token, Purpose purpose) {
+        return (validFormat(token) ? tokens.consume(hash(token), purpose) : Optional.<Long>empty())
+                .orElseThrow(() -> new ValidationException(INVALID_LINK));
+    }
+
+    /**
+     * Absolute link: {@code communs.base-url}, by default {@code http://localhost:<port>} (the port the server
+     * really listens on, read when the mail is written).
+     */
+    private String link(String path) {
+        String base = environment.resolvePlaceholders(
+                "${communs.base-url:http://localhost:${local.server.port:${server.port:8080}}}");
+        return (base.endsWith("/") ? base : base + "/") + path;
+    }
+
+    private static boolean validFormat(String token) {
+        return token != null && TOKEN.matcher(token).matches();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkEmail(Checks checks, String email) {
+        checks.required(email, "Adresse électronique", 254)
+                .check(email == null || email.isBlank() || EMAIL.matcher(email.strip()).matches(),
+                        "L'adresse électronique n'est pas valide.");
+    }
+
+    private static void checkPassword(Checks checks, String password, String email) {
+        if (password == null || password.isEmpty()) {
+            checks.check(false, "Le champ « Mot de passe » est obligatoire.");
+            return;
+        }
+        checks.check(password.length() >= PASSWORD_MIN, "Le mot de passe doit contenir au moins " + PASSWORD_MIN + " caractères.")
+                .check(password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES,
+                        "Le mot de passe est trop long (au plus 72 caractères ; une lettre accentuée compte pour deux).")
+                .check(email == null || !password.strip().equalsIgnoreCase(email.strip()),
+                        "Le mot de passe ne doit pas être votre adresse électronique.");
     }
 }

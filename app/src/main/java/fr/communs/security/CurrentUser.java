@@ -12,11 +12,20 @@ import org.springframework.stereotype.Component;
 /** Who is calling a service. Services check rights with it; views only use it to adapt what they show. */
 @Component
 public class CurrentUser {
+    private final StructureMemberships memberships;
 
+    CurrentUser(StructureMemberships memberships) {
+        this.memberships = memberships;
+    }
+
+    /**
+     * The logged-in person, with their structures read now (not at login): joining or registering a structure
+     * takes effect at once.
+     */
     public Optional<AppUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AppUser user) {
-            return Optional.of(user);
+            return Optional.of(user.withStructureIds(memberships.structureIdsOf(user.id())));
         }
         return Optional.empty();
     }

@@ -56,18 +56,40 @@ public class Fixtures {
         if (campagnes.current().isPresent()) {
             return;
         }
-        String admin = account(Roles.ADMIN);
-        as(admin);
+        as(admin());
         campagnes.create(new CampagneSettings("Appel de test", "Département de test", "Gard", "30",
                 OffsetDateTime.now().plusDays(30), LocalDate.now().plusDays(60)),
                 List.of(new String[] {"Défi un", "#un"}, new String[] {"Défi deux", null}));
         logout();
     }
 
+    /** Registers a structure in a commune of the département ("30": Nîmes, "34": Montpellier), verified or not. */
     public long structure(boolean ess, String departement) {
         int n = SEQ.incrementAndGet();
-        return structures.register(new StructureData("Structure " + n + " " + System.nanoTime(),
-                ess ? FormeJuridique.ASSOCIATION : FormeJuridique.AUTRE, ess, "Commune " + n, departement, null));
+        String insee = switch (departement) {
+            case "30" -> "30189";
+            case "34" -> "34172";
+            default -> throw new IllegalArgumentException(departement);
+        };
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        as(admin());
+        try {
+            return structures.registerAsAdministrator(new StructureData("Structure " + n + " " + System.nanoTime(), null,
+                    null, ess ? FormeJuridique.ASSOCIATION : FormeJuridique.AUTRE, false, null, false, insee, null, null,
+                    null, java.util.Set.of(), null, null, null), false);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private String adminEmail;
+
+    /** An administrator account, created once per Spring context. */
+    public synchronized String admin() {
+        if (adminEmail == null) {
+            adminEmail = account(Roles.ADMIN);
+        }
+        return adminEmail;
     }
 
     /** Creates an account with the role (and structures) and returns its e-mail. */

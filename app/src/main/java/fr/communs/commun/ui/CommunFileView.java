@@ -46,11 +46,13 @@ public class CommunFileView extends VerticalLayout {
     static Grid<MembreGroupement> membresGrid(List<MembreGroupement> membres, String territoireCode) {
         Grid<MembreGroupement> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(m -> m.structure().nom()).setHeader("Structure").setFlexGrow(3);
+        grid.addComponentColumn(m -> new com.vaadin.flow.component.html.Anchor("structures/" + m.structure().id(),
+                m.structure().nom())).setHeader("Structure").setFlexGrow(3);
         grid.addColumn(m -> m.role().libelle()).setHeader("Rôle").setFlexGrow(2);
         grid.addColumn(m -> m.structure().formeJuridique().libelle()).setHeader("Forme juridique").setFlexGrow(2);
         grid.addColumn(m -> m.structure().commune() + " (" + m.structure().codeDepartement() + ")").setHeader("Commune").setFlexGrow(2);
-        grid.addComponentColumn(m -> Ui.badge(m.structure().ess() ? "ESS (déclaré)" : "Hors ESS", m.structure().ess()))
+        grid.addComponentColumn(m -> Ui.badge(m.structure().ess()
+                        ? (m.structure().verifiee() ? "ESS (vérifié)" : "ESS (déclaré)") : "Hors ESS", m.structure().ess()))
                 .setHeader("ESS").setFlexGrow(1);
         grid.addComponentColumn(m -> Ui.badge(territoireCode.equals(m.structure().codeDepartement()) ? "Oui" : "Non",
                 territoireCode.equals(m.structure().codeDepartement()))).setHeader("Sur le territoire").setFlexGrow(1);
@@ -76,8 +78,8 @@ public class CommunFileView extends VerticalLayout {
             line.add(mark, new Span(rule.libelle() + " — " + rule.explication()));
             panel.add(line);
         }
-        Paragraph note = new Paragraph("Les statuts ESS et les implantations sont déclarés par les structures ; "
-                + "ils seront vérifiés par le service lors de l'instruction.");
+        Paragraph note = new Paragraph("Les statuts ESS et les implantations sont déclarés par les structures, puis "
+                + "vérifiés par le Département : « déclaré » signifie que la vérification n'a pas encore eu lieu.");
         note.addClassName("muted");
         panel.add(note);
         return panel;

@@ -48,8 +48,10 @@ class DeposerCommunView extends VerticalLayout {
         porteur.setItems(mine);
         porteur.setItemLabelGenerator(Structure::nom);
         porteur.setRequiredIndicatorVisible(true);
-        if (!mine.isEmpty()) {
-            porteur.setValue(mine.get(0));
+        long acting = fr.communs.structure.ui.ActingStructure.get().orElse(mine.isEmpty() ? -1L : mine.get(0).id());
+        mine.stream().filter(s -> s.id() == acting).findFirst().ifPresent(porteur::setValue);
+        if (mine.isEmpty()) {
+            add(new Paragraph("Pour déposer une idée, inscrivez d'abord votre structure ou rejoignez-en une depuis « Mes structures »."));
         }
         TextField titre = new TextField("Titre");
         titre.setMaxLength(200);

@@ -28,18 +28,43 @@ public class JooqAppUserRepository {
                         .fetch(STRUCTURE_MEMBRE.STRUCTURE_ID))));
     }
 
-    public long insert(String email, String passwordHash, String nomComplet, String role) {
+    public java.util.Set<Long> structureIdsOf(long userId) {
+        return new HashSet<>(dsl.select(STRUCTURE_MEMBRE.STRUCTURE_ID).from(STRUCTURE_MEMBRE)
+                .where(STRUCTURE_MEMBRE.APP_USER_ID.eq(userId).and(STRUCTURE_MEMBRE.STATUT.eq("MEMBRE")))
+                .fetch(STRUCTURE_MEMBRE.STRUCTURE_ID));
+    }
+
+    public long insert(String email, String passwordHash, String nomComplet, String role, boolean emailConfirme) {
         return dsl.insertInto(APP_USER)
                 .set(APP_USER.EMAIL, email.toLowerCase())
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.NOM_COMPLET, nomComplet)
                 .set(APP_USER.ROLE, role)
+                .set(APP_USER.EMAIL_CONFIRME, emailConfirme)
                 .returning(APP_USER.APP_USER_ID).fetchOne().getAppUserId();
+    }
+
+    public Optional<AppUser> findById(long userId) {
+        return dsl.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.APP_USER_ID.eq(userId))
+                .fetchOptional(APP_USER.EMAIL).flatMap(this::findByEmail);
+    }
+
+    public boolean isEmailConfirmed(long userId) {
+        return dsl.fetchExists(APP_USER, APP_USER.APP_USER_ID.eq(userId).and(APP_USER.EMAIL_CONFIRME.isTrue()));
+    }
+
+    public void confirmEmail(long userId) {
+        dsl.update(APP_USER).set(APP_USER.EMAIL_CONFIRME, true).where(APP_USER.APP_USER_ID.eq(userId)).execute();
+    }
+
+    public void updatePassword(long userId, String passwordHash) {
+        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).where(APP_USER.APP_USER_ID.eq(userId)).execute();
     }
 
     public void addToStructure(long userId, long structureId) {
         dsl.insertInto(STRUCTURE_MEMBRE).set(STRUCTURE_MEMBRE.APP_USER_ID, userId)
-                .set(STRUCTURE_MEMBRE.STRUCTURE_ID, structureId).onConflictDoNothing().execute();
+                .set(STRUCTURE_MEMBRE.STRUCTURE_ID, structureId).set(STRUCTURE_MEMBRE.ADMINISTRATEUR, true)
+                .onConflictDoNothing().execute();
     }
 
     public java.util.List<String> activeIdsWithRole(String role) {

@@ -1,5 +1,6 @@
 package fr.communs.security.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,22 +13,34 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.communs.security.AccountService;
+import fr.communs.security.EmailNotConfirmedException;
 
-/** French login page. */
+/**
+ * French login page, with the ways in for people without a working login: create an account, forgotten password,
+ * and a new confirmation link when the address is not confirmed yet ({@code /login?non-confirme}).
+ */
 @Route("login")
 @PageTitle("Connexion — Communs")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
-    private final LoginForm login = new LoginForm();
+    static final String NOT_CONFIRMED_PARAMETER = "non-confirme";
 
-    public LoginView() {
-        setSizeFull();
+    private final LoginForm login = new LoginForm();
+    private final ResendConfirmationForm resend;
+
+    public LoginView(AccountService accounts) {
+        setWidthFull();
+        setMinHeight("100vh"); // grows with the resend form instead of clipping the top
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         login.setAction("login");
         login.setI18n(frenchI18n());
-        login.setForgotPasswordButtonVisible(false);
+        login.setForgotPasswordButtonVisible(true);
+        login.addForgotPasswordListener(e -> UI.getCurrent().navigate("mot-de-passe-oublie"));
+        resend = new ResendConfirmationForm(accounts);
         add(new H1("Appel à communs"), new Paragraph("Connectez-vous avec votre adresse électronique."), login,
+                new Anchor("inscription", "Pas encore de compte ? Créer un compte"),
                 new Anchor("", "Revenir à l'accueil sans se connecter"));
     }
 
@@ -47,8 +60,24 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         return i18n;
     }
 
+    /** The login form's error, when the password was right but the address is not confirmed yet. */
+    static LoginI18n notConfirmedI18n() {
+        LoginI18n i18n = frenchI18n();
+        i18n.getErrorMessage().setTitle("Adresse électronique non confirmée");
+        i18n.getErrorMessage().setMessage(new EmailNotConfirmedException().getMessage());
+        return i18n;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean notConfirmed = parameters.containsKey(NOT_CONFIRMED_PARAMETER);
+        login.setI18n(notConfirmed ? notConfirmedI18n() : frenchI18n());
+        login.setError(notConfirmed || parameters.containsKey("error"));
+        if (notConfirmed && resend.getParent().isEmpty()) {
+            addComponentAtIndex(indexOf(login) + 1, resend);
+        } else if (!notConfirmed && resend.getParent().isPresent()) {
+            remove(resend);
+        }
     }
 }
