@@ -171,6 +171,7 @@ class CompteNavigateurIT {
         submitLogin(agent, "agent@communs.test", "communs-demo-2025");
         assertThat(agent.getByText("Se déconnecter")).isVisible();
         agent.navigate(url("verifications"));
+        assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(nom))).isVisible();
         shot(agent, "structure-03-verifications");
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmer " + nom)).click();
         assertThat(agent.getByText("« " + nom + " » est vérifiée.")).isVisible();
