@@ -35,10 +35,15 @@ window.communsCarte = (function () {
       map.addLayer(cluster);
       el._cluster = cluster;
       el.dataset.markers = String(points.length);
-      if (points.length > 0) {
-        map.fitBounds(cluster.getBounds(), { maxZoom: 12, padding: [30, 30] });
-      }
-      setTimeout(function () { map.invalidateSize(); }, 200);
+      const fit = function () {
+        map.invalidateSize();
+        if (points.length > 0) {
+          map.fitBounds(cluster.getBounds(), { maxZoom: 12, padding: [30, 30] });
+        }
+      };
+      fit();
+      // The element may get its final size only after Vaadin's layout: fit again once it has it.
+      setTimeout(fit, 300);
     },
     focus: function (el, id) {
       const marker = el._markers && el._markers[id];
