@@ -56,9 +56,11 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final Mailer mailer;
     private final Environment environment;
+    private final CurrentUser currentUser;
 
     AccountService(JooqAppUserRepository users, JooqAccountTokenRepository tokens, PasswordEncoder passwordEncoder,
-                   Mailer mailer, Environment environment) {
+                   Mailer mailer, Environment environment, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -73,9 +75,15 @@ public class AccountService {
                 .orElseThrow(() -> new UsernameNotFoundException("Identifiants incorrects"));
     }
 
-    /** Creates an account (used by the demo data and administrators): its address counts as confirmed. */
+    /**
+     * Creates an account for someone else (administrators; the very first account of an empty platform may be
+     * created without one): its address counts as confirmed.
+     */
     @Transactional
     public long createAccount(String email, String password, String nomComplet, String role, List<Long> structureIds) {
+        if (users.exists() && !currentUser.hasRole(Roles.ADMIN)) {
+            throw new fr.communs.base.NotAllowedException("Seul un administrateur peut créer un compte pour une autre personne.");
+        }
         Checks checks = Checks.start();
         checkEmail(checks, email);
         checkPassword(checks, password, email);

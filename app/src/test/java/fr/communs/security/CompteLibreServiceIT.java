@@ -375,15 +375,22 @@ class CompteLibreServiceIT {
     }
 
     @Test
-    void accounts_created_by_the_system_are_confirmed_and_their_email_is_stored_in_lower_case() throws Exception {
+    void only_administrators_create_accounts_for_others_which_are_confirmed_with_their_email_in_lower_case() throws Exception {
         String email = "Agent.Test" + SEQ.incrementAndGet() + "@Exemple.FR";
 
-        accounts.createAccount(email, PASSWORD, "Agent de test", Roles.AGENT, List.of());
+        fr.communs.support.Fixtures.asSystemAdministrator(() -> accounts.createAccount("autre" + email, PASSWORD,
+                "Un autre compte", Roles.AGENT, List.of()));
+        assertThatThrownBy(() -> accounts.createAccount(email, PASSWORD, "Agent de test", Roles.AGENT, List.of()))
+                .isInstanceOf(fr.communs.base.NotAllowedException.class);
+        assertThat(accountsWith(email)).isZero();
+        fr.communs.support.Fixtures.asSystemAdministrator(
+                () -> accounts.createAccount(email, PASSWORD, "Agent de test", Roles.AGENT, List.of()));
 
         assertThat(accountsWith(email)).isEqualTo(1);
         assertThat(dsl.fetchExists(APP_USER, APP_USER.EMAIL.eq(email.toLowerCase()).and(APP_USER.EMAIL_CONFIRME.isTrue()))).isTrue();
         assertThat(login(email.toLowerCase(), PASSWORD).isAuthenticated()).isTrue();
-        assertThatThrownBy(() -> accounts.createAccount(email.toLowerCase(), PASSWORD, "Doublon", Roles.AGENT, List.of()))
+        assertThatThrownBy(() -> fr.communs.support.Fixtures.asSystemAdministrator(
+                () -> accounts.createAccount(email.toLowerCase(), PASSWORD, "Doublon", Roles.AGENT, List.of())))
                 .isInstanceOf(ValidationException.class).hasMessage("Un compte existe déjà avec cette adresse.");
     }
 

@@ -95,8 +95,21 @@ public class Fixtures {
     /** Creates an account with the role (and structures) and returns its e-mail. */
     public String account(String role, Long... structureIds) {
         String email = role.toLowerCase() + SEQ.incrementAndGet() + "-" + System.nanoTime() + "@test.example";
-        accounts.createAccount(email, PASSWORD, "Personne " + email, role, List.of(structureIds));
+        asSystemAdministrator(() -> accounts.createAccount(email, PASSWORD, "Personne " + email, role, List.of(structureIds)));
         return email;
+    }
+
+    /** Runs an action as an administrator that exists only for the test (accounts are created by administrators). */
+    public static <T> T asSystemAdministrator(java.util.function.Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        AppUser system = new AppUser(-1, "systeme@test.example", "", "Administrateur de test", Roles.ADMIN, true, java.util.Set.of());
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(system, null, system.getAuthorities()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
     }
 
     public AppUser as(String email) {
