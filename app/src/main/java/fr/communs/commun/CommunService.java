@@ -110,12 +110,16 @@ public class CommunService {
 
     @Transactional(readOnly = true)
     public List<CommunSummary> search(CommunFilter filter, int offset, int limit) {
-        return communs.search(filter, offset, Math.min(limit, 200));
+        return communs.search(bounded(filter), Math.max(0, offset), Math.min(Math.max(1, limit), 200));
     }
 
     @Transactional(readOnly = true)
     public int count(CommunFilter filter) {
-        return communs.count(filter);
+        return communs.count(bounded(filter));
+    }
+
+    private static CommunFilter bounded(CommunFilter f) {
+        return f.texte() != null && f.texte().length() > 100 ? new CommunFilter(f.texte().substring(0, 100), f.statut()) : f;
     }
 
     /** The groupement: porteur first, then the others in order of joining. */
@@ -137,13 +141,13 @@ public class CommunService {
     }
 
     /** Sets the list state of a commun; called by the services of later steps inside their transaction. */
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void changeStatut(long communId, CommunStatut statut) {
         communs.updateStatut(communId, statut);
     }
 
     /** Updates the texts of the file during the compléments loop (the caller has checked the task). */
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void completeTexts(long communId, String besoin, String interetGeneral, String gouvernance) {
         Checks.start()
                 .required(besoin, "Besoin du territoire (diagnostic)", 4000)

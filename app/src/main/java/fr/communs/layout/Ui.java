@@ -64,6 +64,9 @@ public final class Ui {
                 show(e.errors());
             } catch (NotAllowedException e) {
                 error(e.getMessage());
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                show(List.of("Cette opération vient d'être faite par ailleurs (par exemple dans un autre onglet) : "
+                        + "rechargez la page pour voir la situation à jour."));
             }
             return false;
         }

@@ -103,7 +103,9 @@ public class AccountService {
      */
     @Transactional
     public void signUp(SignUpData data) {
-        Checks checks = Checks.start().required(data.nomComplet(), "Nom complet", 200);
+        Checks checks = Checks.start().required(data.nomComplet(), "Nom complet", 200)
+                .check(data.nomComplet() == null || plainName(data.nomComplet()),
+                        "Le nom complet ne doit contenir ni adresse web ni retour à la ligne.");
         checkEmail(checks, data.email());
         checkPassword(checks, data.password(), data.email());
         checks.check(data.password() == null || data.password().equals(data.passwordConfirmation()),
@@ -202,6 +204,11 @@ public class AccountService {
     @Transactional(readOnly = true)
     public boolean anyAccount() {
         return users.exists();
+    }
+
+    /** A person's name: no control characters and no web address (it is quoted in mails sent to any address). */
+    static boolean plainName(String name) {
+        return name.chars().noneMatch(Character::isISOControl) && !name.contains("://") && !name.toLowerCase().contains("www.");
     }
 
     private void sendConfirmation(long userId, String email, String nomComplet) {

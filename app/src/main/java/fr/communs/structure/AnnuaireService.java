@@ -25,7 +25,13 @@ public class AnnuaireService {
     }
 
     private static String query(AnnuaireFilter f) {
-        return f.texte() == null ? null : JooqAnnuaireRepository.tsquery(CommuneService.normalize(f.texte()));
+        if (f.texte() == null) {
+            return null;
+        }
+        String text = f.texte().length() > 100 ? f.texte().substring(0, 100) : f.texte();
+        String query = JooqAnnuaireRepository.tsquery(CommuneService.normalize(text));
+        // At most 8 words: enough for a name, and a bounded query whatever a client sends.
+        return query == null ? null : String.join(" & ", java.util.Arrays.stream(query.split(" & ")).limit(8).toList());
     }
 
     @Transactional(readOnly = true)

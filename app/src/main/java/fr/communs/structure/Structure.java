@@ -10,13 +10,14 @@ public record Structure(long id, String nom, String siret, String rna, FormeJuri
                         boolean agrementEsus, SiaeType siaeType, boolean entrepriseAdaptee, boolean ess,
                         String communeInsee, String commune, String codeDepartement, String adresse,
                         Double latitude, Double longitude, Set<Domaine> domaines, String description,
-                        String siteWeb, String contactPublic, StatutVerification verification, String motifRefus) {
+                        String siteWeb, String contactPublic, StatutVerification verification, String motifRefus,
+                        int version) {
 
     /** Short form used by tests and simple lists. */
     public Structure(long id, String nom, FormeJuridique formeJuridique, boolean ess, String commune,
                      String codeDepartement, String description) {
         this(id, nom, null, null, formeJuridique, false, null, false, ess, null, commune, codeDepartement, null, null,
-                null, Set.of(), description, null, null, StatutVerification.A_VERIFIER, null);
+                null, Set.of(), description, null, null, StatutVerification.A_VERIFIER, null, 0);
     }
 
     /** ESS and located in the given territory (département code), as declared: the groupement's 2/3 rule. */
@@ -37,6 +38,6 @@ public record Structure(long id, String nom, String siret, String rna, FormeJuri
     public Structure publique() {
         return new Structure(id, nom, siret, rna, formeJuridique, agrementEsus, siaeType, entrepriseAdaptee, ess,
                 communeInsee, commune, codeDepartement, adresse, latitude, longitude, domaines, description, siteWeb,
-                contactPublic, verification, null);
+                contactPublic, verification, null, version);
     }
 }

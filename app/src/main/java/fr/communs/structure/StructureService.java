@@ -79,7 +79,8 @@ public class StructureService {
         StructureData d = clean(data);
         Commune commune = validate(d, id);
         d = withDefaultPosition(d, commune);
-        boolean reset = before.formeJuridique() != d.formeJuridique() || before.agrementEsus() != d.agrementEsus()
+        boolean reset = !java.util.Objects.equals(before.nom(), d.nom()) || !java.util.Objects.equals(before.siret(), d.siret())
+                || !java.util.Objects.equals(before.rna(), d.rna()) || before.formeJuridique() != d.formeJuridique() || before.agrementEsus() != d.agrementEsus()
                 || before.siaeType() != d.siaeType() || before.entrepriseAdaptee() != d.entrepriseAdaptee()
                 || !d.communeInsee().equals(before.communeInsee());
         if (!structures.update(id, version, d, ess(d), commune.nom(), commune.codeDepartement(), searchText(d, commune), reset)) {
@@ -200,7 +201,8 @@ public class StructureService {
         List<Object[]> rows = structures.membershipsOf(user.id());
         Map<Long, Structure> byId = structures.findByIds(rows.stream().map(r -> (Long) r[0]).toList()).stream()
                 .collect(Collectors.toMap(Structure::id, Function.identity()));
-        return rows.stream().map(r -> new Membership(byId.get((Long) r[0]), (Boolean) r[1], (Boolean) r[2]))
+        return rows.stream().map(r -> new Membership((Boolean) r[1] ? byId.get((Long) r[0]) : byId.get((Long) r[0]).publique(),
+                        (Boolean) r[1], (Boolean) r[2]))
                 .sorted((a, b) -> a.structure().nom().compareToIgnoreCase(b.structure().nom())).toList();
     }
 
@@ -264,15 +266,16 @@ public class StructureService {
 
     /** An agent confirms or refuses the declared ESS status and location; a refusal needs a reason. */
     @Transactional
-    public void verify(long structureId, boolean confirmee, String motif) {
+    public void verify(long structureId, int version, boolean confirmee, String motif) {
         AppUser agent = currentUser.requireRole(Roles.AGENT);
         Checks.start()
                 .check(confirmee || (motif != null && !motif.isBlank()), "Indiquez le motif du refus : il sera communiqué à la structure.")
                 .optional(motif, "Motif", 1000)
                 .orThrow();
-        if (structures.setVerification(structureId, confirmee ? StatutVerification.VERIFIEE : StatutVerification.REFUSEE,
+        if (structures.setVerification(structureId, version, confirmee ? StatutVerification.VERIFIEE : StatutVerification.REFUSEE,
                 confirmee ? null : motif.strip(), agent.id()) == 0) {
-            throw new ValidationException("Cette structure n'est plus en attente de vérification.");
+            throw new ValidationException("Cette fiche a changé ou a déjà été vérifiée entre-temps : rechargez la page "
+                    + "et vérifiez-la de nouveau.");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -102,9 +103,18 @@ public class TaskService {
     }
 
     /** Completes a task checked with {@link #requireOpen}; joins the caller's transaction. */
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void complete(String taskId, Map<String, Object> variables) {
-        tasks.complete(taskId, variables);
+        AppUser user = currentUser.require();
+        if (tasks.createTaskQuery().taskId(taskId).taskAssignee(user.camundaId()).count() == 0) {
+            throw new TaskNotAvailableException();
+        }
+        try {
+            tasks.complete(taskId, variables);
+        } catch (OptimisticLockingException e) {
+            throw new TaskNotAvailableException("Quelqu'un vient d'agir sur ce dossier au même moment : "
+                    + "votre saisie est conservée, réessayez dans un instant.");
+        }
     }
 
     @Transactional
@@ -138,7 +148,7 @@ public class TaskService {
     private void claimOrFail(String taskId, AppUser user) {
         try {
             tasks.claim(taskId, user.camundaId());
-        } catch (TaskAlreadyClaimedException e) {
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
             throw new TaskNotAvailableException("Cette tâche a déjà été prise par une autre personne.");
         }
     }

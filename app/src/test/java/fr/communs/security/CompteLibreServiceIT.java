@@ -355,6 +355,10 @@ class CompteLibreServiceIT {
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors())
                         .containsExactly("Le champ « Nom complet » ne doit pas dépasser 200 caractères."));
+        assertThatThrownBy(() -> accounts.signUp(new SignUpData("Gagnez un prix sur https://arnaque.example", email, PASSWORD, PASSWORD)))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors())
+                        .containsExactly("Le nom complet ne doit contenir ni adresse web ni retour à la ligne."));
         assertThatThrownBy(() -> accounts.signUp(new SignUpData("Camille", email, email, email)))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors())

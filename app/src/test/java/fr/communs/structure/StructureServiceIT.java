@@ -44,6 +44,10 @@ class StructureServiceIT {
         throw new IllegalStateException();
     }
 
+    private int v(long id) {
+        return structures.find(id).orElseThrow().version();
+    }
+
     static StructureData data(String nom, FormeJuridique forme, String insee) {
         return new StructureData(nom, siret(), null, forme, false, null, false, insee, "1 rue de la République", null, null,
                 Set.of(Domaine.CULTURE), "Une description.", "https://exemple.org", "contact@exemple.org");
@@ -112,7 +116,7 @@ class StructureServiceIT {
         fx.as(admin);
         long id = structures.register(data("Coop du Vidourle", FormeJuridique.SCOP, "30189"));
         fx.as(fx.account(Roles.AGENT));
-        structures.verify(id, true, null);
+        structures.verify(id, v(id), true, null);
         assertThat(structures.find(id).orElseThrow().verifiee()).isTrue();
 
         fx.as(fx.account(Roles.STRUCTURE));
@@ -165,13 +169,14 @@ class StructureServiceIT {
         String admin = fx.account(Roles.STRUCTURE);
         fx.as(admin);
         long id = structures.register(data("Entreprise du Gardon", FormeJuridique.SOCIETE_COMMERCIALE_ESS, "30189"));
-        assertThatThrownBy(() -> structures.verify(id, true, null)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> structures.verify(id, v(id), true, null)).isInstanceOf(NotAllowedException.class);
         fx.as(fx.account(Roles.AGENT));
         assertThat(structures.verificationQueue(0, 200)).extracting(Structure::id).contains(id);
-        assertThatThrownBy(() -> structures.verify(id, false, " ")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> structures.verify(id, v(id), false, " ")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("motif");
-        structures.verify(id, false, "Statuts sans clause de lucrativité limitée.");
-        assertThatThrownBy(() -> structures.verify(id, true, null)).isInstanceOf(ValidationException.class);
+        int seen = v(id);
+        structures.verify(id, seen, false, "Statuts sans clause de lucrativité limitée.");
+        assertThatThrownBy(() -> structures.verify(id, v(id), true, null)).isInstanceOf(ValidationException.class);
         assertThat(structures.verificationQueue(0, 200)).extracting(Structure::id).doesNotContain(id);
 
         fx.as(admin);
@@ -182,6 +187,39 @@ class StructureServiceIT {
     }
 
     @Test
+    void an_agent_cannot_verify_a_record_that_changed_after_they_opened_it() {
+        String admin = fx.account(Roles.STRUCTURE);
+        fx.as(admin);
+        long id = structures.register(data("Régie de quartier du Chemin-Bas", FormeJuridique.ASSOCIATION, "30189"));
+        int seenByAgent = v(id);
+        structures.update(id, seenByAgent, data("Régie de quartier du Chemin-Bas", FormeJuridique.ASSOCIATION, "30007"));
+        fx.as(fx.account(Roles.AGENT));
+        assertThatThrownBy(() -> structures.verify(id, seenByAgent, true, null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("a changé");
+        assertThat(structures.find(id).orElseThrow().verification()).isEqualTo(StatutVerification.A_VERIFIER);
+        structures.verify(id, v(id), true, null);
+        assertThat(structures.find(id).orElseThrow().verifiee()).isTrue();
+    }
+
+    @Test
+    void a_pending_member_does_not_see_the_private_refusal_reason() {
+        String admin = fx.account(Roles.STRUCTURE);
+        fx.as(admin);
+        long id = structures.register(data("Atelier vélo solidaire", FormeJuridique.ASSOCIATION, "30189"));
+        fx.as(fx.account(Roles.AGENT));
+        structures.verify(id, v(id), false, "Motif réservé à la structure.");
+        fx.as(fx.account(Roles.STRUCTURE));
+        structures.requestToJoin(id, null);
+        assertThat(structures.myStructures()).singleElement().satisfies(m -> {
+            assertThat(m.enAttente()).isTrue();
+            assertThat(m.structure().motifRefus()).isNull();
+        });
+        fx.as(admin);
+        assertThat(structures.myStructures()).singleElement()
+                .satisfies(m -> assertThat(m.structure().motifRefus()).isEqualTo("Motif réservé à la structure."));
+    }
+
+    @Test
     void the_directory_finds_structures_without_accents_filters_counts_and_exports_public_fields() {
         fx.as(fx.account(Roles.STRUCTURE));
         String unique = "Zebulon" + System.nanoTime();
@@ -189,7 +227,7 @@ class StructureServiceIT {
                 FormeJuridique.SCIC, false, null, false, "30007", null, null, null,
                 Set.of(Domaine.NUMERIQUE_POUR_TOUS, Domaine.HABITER), "=HYPERLINK(\"x\") réemploi numérique", null, null));
         fx.as(fx.account(Roles.AGENT));
-        structures.verify(id, false, "motif confidentiel");
+        structures.verify(id, v(id), false, "motif confidentiel");
         fx.logout();
 
         AnnuaireFilter byText = new AnnuaireFilter("cooperative " + unique.toLowerCase() + " garrigue", null, null, null, null, null);

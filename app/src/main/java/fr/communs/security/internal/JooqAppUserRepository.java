@@ -23,9 +23,7 @@ public class JooqAppUserRepository {
     public Optional<AppUser> findByEmail(String email) {
         return dsl.selectFrom(APP_USER).where(APP_USER.EMAIL.equalIgnoreCase(email)).fetchOptional()
                 .map(r -> new AppUser(r.getAppUserId(), r.getEmail(), r.getPasswordHash(), r.getNomComplet(),
-                        r.getRole(), r.getActif(), new HashSet<>(dsl.select(STRUCTURE_MEMBRE.STRUCTURE_ID)
-                        .from(STRUCTURE_MEMBRE).where(STRUCTURE_MEMBRE.APP_USER_ID.eq(r.getAppUserId()))
-                        .fetch(STRUCTURE_MEMBRE.STRUCTURE_ID))));
+                        r.getRole(), r.getActif(), structureIdsOf(r.getAppUserId())));
     }
 
     public java.util.Set<Long> structureIdsOf(long userId) {

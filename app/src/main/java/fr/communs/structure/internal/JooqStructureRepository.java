@@ -131,11 +131,13 @@ public class JooqStructureRepository {
         return dsl.fetchCount(STRUCTURE, STRUCTURE.STATUT_VERIFICATION.eq(StatutVerification.A_VERIFIER.name()));
     }
 
-    public int setVerification(long id, StatutVerification statut, String motif, long agentId) {
+    /** Records an agent's verification of the version of the record the agent saw; 0 when it changed meanwhile. */
+    public int setVerification(long id, int version, StatutVerification statut, String motif, long agentId) {
         return dsl.update(STRUCTURE).set(STRUCTURE.STATUT_VERIFICATION, statut.name()).set(STRUCTURE.MOTIF_REFUS, motif)
                 .set(STRUCTURE.VERIFIE_PAR, agentId).set(STRUCTURE.VERIFIE_LE, OffsetDateTime.now())
                 .set(STRUCTURE.VERSION, STRUCTURE.VERSION.plus(1))
-                .where(STRUCTURE.STRUCTURE_ID.eq(id).and(STRUCTURE.STATUT_VERIFICATION.eq(StatutVerification.A_VERIFIER.name())))
+                .where(STRUCTURE.STRUCTURE_ID.eq(id).and(STRUCTURE.VERSION.eq(version))
+                        .and(STRUCTURE.STATUT_VERIFICATION.eq(StatutVerification.A_VERIFIER.name())))
                 .execute();
     }
 
@@ -165,7 +167,7 @@ public class JooqStructureRepository {
                 r.getCommuneInsee(), r.getCommune(), r.getCodeDepartement(), r.getAdresse(),
                 r.getLatitude() == null ? null : r.getLatitude().doubleValue(),
                 r.getLongitude() == null ? null : r.getLongitude().doubleValue(), Set.copyOf(domaines), r.getDescription(),
-                r.getSiteWeb(), r.getContactPublic(), StatutVerification.valueOf(r.getStatutVerification()), r.getMotifRefus());
+                r.getSiteWeb(), r.getContactPublic(), StatutVerification.valueOf(r.getStatutVerification()), r.getMotifRefus(), r.getVersion());
     }
 
     // --- memberships

@@ -40,7 +40,7 @@ class ModifierStructureView extends VerticalLayout implements BeforeEnterObserve
         if (!structures.callerAdministers(id)) {
             throw new NotFoundException("Réservé aux administrateurs de la structure");
         }
-        int version = structures.version(id);
+        int version = s.version();
         removeAll();
         Ui.ErrorPanel errors = new Ui.ErrorPanel();
         StructureForm form = new StructureForm(communes);

@@ -75,7 +75,7 @@ class VerificationView extends VerticalLayout {
     }
 
     private void decide(Ui.ErrorPanel errors, Structure s, boolean ok, String motif) {
-        if (errors.run(() -> structures.verify(s.id(), ok, motif))) {
+        if (errors.run(() -> structures.verify(s.id(), s.version(), ok, motif))) {
             Ui.success(ok ? "« " + s.nom() + " » est vérifiée." : "Le refus est enregistré ; la structure verra son motif.");
             refresh();
         }
