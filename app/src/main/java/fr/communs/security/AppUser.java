@@ -31,11 +31,6 @@ public record AppUser(long id, String email, String passwordHash, String nomComp
         return actif;
     }
 
-    /** The same person with their current structures. */
-    public AppUser withStructureIds(Set<Long> ids) {
-        return new AppUser(id, email, passwordHash, nomComplet, role, actif, Set.copyOf(ids));
-    }
-
     /** Camunda user id of this person. */
     public String camundaId() {
         return String.valueOf(id);

@@ -19,13 +19,13 @@ public class CurrentUser {
     }
 
     /**
-     * The logged-in person, with their structures read now (not at login): joining or registering a structure
-     * takes effect at once.
+     * The logged-in person as their account is now, not as it was at login: joining a structure takes effect at
+     * once, and a deactivated account or a changed role stops its open sessions from acting.
      */
     public Optional<AppUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AppUser user) {
-            return Optional.of(user.withStructureIds(memberships.structureIdsOf(user.id())));
+            return memberships.current(user.id()).filter(AppUser::actif);
         }
         return Optional.empty();
     }

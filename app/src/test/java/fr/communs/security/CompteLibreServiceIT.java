@@ -48,6 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class CompteLibreServiceIT {
+    @org.springframework.beans.factory.annotation.Autowired fr.communs.support.Fixtures fixtures;
+
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
@@ -382,18 +384,18 @@ class CompteLibreServiceIT {
     void only_administrators_create_accounts_for_others_which_are_confirmed_with_their_email_in_lower_case() throws Exception {
         String email = "Agent.Test" + SEQ.incrementAndGet() + "@Exemple.FR";
 
-        fr.communs.support.Fixtures.asSystemAdministrator(() -> accounts.createAccount("autre" + email, PASSWORD,
+        fixtures.asSystemAdministrator(() -> accounts.createAccount("autre" + email, PASSWORD,
                 "Un autre compte", Roles.AGENT, List.of()));
         assertThatThrownBy(() -> accounts.createAccount(email, PASSWORD, "Agent de test", Roles.AGENT, List.of()))
                 .isInstanceOf(fr.communs.base.NotAllowedException.class);
         assertThat(accountsWith(email)).isZero();
-        fr.communs.support.Fixtures.asSystemAdministrator(
+        fixtures.asSystemAdministrator(
                 () -> accounts.createAccount(email, PASSWORD, "Agent de test", Roles.AGENT, List.of()));
 
         assertThat(accountsWith(email)).isEqualTo(1);
         assertThat(dsl.fetchExists(APP_USER, APP_USER.EMAIL.eq(email.toLowerCase()).and(APP_USER.EMAIL_CONFIRME.isTrue()))).isTrue();
         assertThat(login(email.toLowerCase(), PASSWORD).isAuthenticated()).isTrue();
-        assertThatThrownBy(() -> fr.communs.support.Fixtures.asSystemAdministrator(
+        assertThatThrownBy(() -> fixtures.asSystemAdministrator(
                 () -> accounts.createAccount(email.toLowerCase(), PASSWORD, "Doublon", Roles.AGENT, List.of())))
                 .isInstanceOf(ValidationException.class).hasMessage("Un compte existe déjà avec cette adresse.");
     }

@@ -99,12 +99,21 @@ public class Fixtures {
         return email;
     }
 
-    /** Runs an action as an administrator that exists only for the test (accounts are created by administrators). */
-    public static <T> T asSystemAdministrator(java.util.function.Supplier<T> action) {
+    private String systemAdmin;
+
+    /**
+     * Runs an action as an administrator account inserted directly by the fixture (accounts for others are created
+     * by administrators, and the first one cannot be created through the service once other accounts exist).
+     */
+    public synchronized <T> T asSystemAdministrator(java.util.function.Supplier<T> action) {
+        if (systemAdmin == null) {
+            systemAdmin = "systeme-" + System.nanoTime() + "@test.example";
+            dsl.insertInto(fr.communs.db.Tables.APP_USER).set(fr.communs.db.Tables.APP_USER.EMAIL, systemAdmin)
+                    .set(fr.communs.db.Tables.APP_USER.PASSWORD_HASH, "-").set(fr.communs.db.Tables.APP_USER.NOM_COMPLET, "Administrateur de test")
+                    .set(fr.communs.db.Tables.APP_USER.ROLE, Roles.ADMIN).set(fr.communs.db.Tables.APP_USER.EMAIL_CONFIRME, true).execute();
+        }
         var previous = SecurityContextHolder.getContext().getAuthentication();
-        AppUser system = new AppUser(-1, "systeme@test.example", "", "Administrateur de test", Roles.ADMIN, true, java.util.Set.of());
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(system, null, system.getAuthorities()));
+        as(systemAdmin);
         try {
             return action.get();
         } finally {
