@@ -16,8 +16,11 @@ public class CampagneService {
     private final JooqCampagneRepository campagnes;
     private final CurrentUser currentUser;
     private final DeadlineRescheduler deadlines;
+    private final fr.communs.commune.CommuneService communes;
 
-    CampagneService(JooqCampagneRepository campagnes, CurrentUser currentUser, DeadlineRescheduler deadlines) {
+    CampagneService(JooqCampagneRepository campagnes, CurrentUser currentUser, DeadlineRescheduler deadlines,
+                    fr.communs.commune.CommuneService communes) {
+        this.communes = communes;
         this.campagnes = campagnes;
         this.deadlines = deadlines;
         this.currentUser = currentUser;
@@ -60,13 +63,20 @@ public class CampagneService {
                 : deadlines.reschedule(id, settings.dateLimiteDepot());
     }
 
-    private static void validate(CampagneSettings s) {
+    private void validate(CampagneSettings s) {
         Checks.start()
                 .required(s.nom(), "Nom de l'appel", 200)
                 .required(s.collectivite(), "Collectivité", 200)
                 .required(s.territoireNom(), "Territoire", 100)
                 .check(s.territoireCode() != null && s.territoireCode().matches("\\d{2}|2[AB]|\\d{3}"),
                         "Le code du département doit être un code INSEE (ex. 30, 2A, 974).")
+                .check(s.territoireCode() == null || !s.territoireCode().matches("\\d{2}|2[AB]|\\d{3}")
+                                || communes.nomDepartement(s.territoireCode()).isPresent(),
+                        "Ce code ne correspond à aucun département de la liste officielle.")
+                .check(s.territoireCode() == null || s.territoireNom() == null
+                                || communes.nomDepartement(s.territoireCode()).map(n -> n.equalsIgnoreCase(s.territoireNom().strip())).orElse(true),
+                        "Le nom du territoire ne correspond pas au département " + s.territoireCode() + " ("
+                                + communes.nomDepartement(s.territoireCode() == null ? "" : s.territoireCode()).orElse("?") + ").")
                 .notNull(s.dateLimiteDepot(), "Date limite de dépôt")
                 .orThrow();
     }

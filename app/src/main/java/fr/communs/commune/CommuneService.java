@@ -27,6 +27,12 @@ public class CommuneService {
         this.communes = communes;
     }
 
+    /** Name of a département of the official list ("30" → "Gard"), or empty. */
+    @Transactional(readOnly = true)
+    public Optional<String> nomDepartement(String codeDepartement) {
+        return codeDepartement == null ? Optional.empty() : communes.nomDepartement(codeDepartement.strip().toUpperCase(Locale.ROOT));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Commune> find(String codeInsee) {
         if (codeInsee == null || codeInsee.isBlank()) {

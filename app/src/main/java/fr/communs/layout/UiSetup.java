@@ -29,6 +29,7 @@ class UiSetup implements VaadinServiceInitListener {
                 }
             });
         });
+        event.addIndexHtmlRequestListener(response -> response.getDocument().selectFirst("html").attr("lang", "fr"));
         event.getSource().addUIInitListener(ui -> {
             ui.getUI().getPage().addStyleSheet("context://styles/communs.css");
             ui.getUI().setLocale(Locale.FRANCE);

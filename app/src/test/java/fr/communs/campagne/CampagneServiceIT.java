@@ -56,6 +56,12 @@ class CampagneServiceIT {
                 .contains("Le champ « Nom de l'appel » est obligatoire.",
                         "Le code du département doit être un code INSEE (ex. 30, 2A, 974).",
                         "Le champ « Date limite de dépôt » est obligatoire."));
+        assertThatThrownBy(() -> campagnes.update(c.id(), new CampagneSettings(c.nom(), c.collectivite(), "Gard", "99",
+                c.dateLimiteDepot(), c.dateComite()))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("aucun département de la liste officielle");
+        assertThatThrownBy(() -> campagnes.update(c.id(), new CampagneSettings(c.nom(), c.collectivite(), "Gard", "34",
+                c.dateLimiteDepot(), c.dateComite()))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("ne correspond pas au département 34 (Hérault)");
         assertThat(campagnes.current().orElseThrow()).isEqualTo(c);
     }
 

@@ -44,6 +44,8 @@ class CampagneAdminView extends VerticalLayout {
         limite.setHelperText("Une nouvelle date s'applique aussi aux dossiers déposés mais pas encore transmis.");
         DatePicker comite = Ui.datePicker("Date du comité d'accompagnement");
         comite.setValue(campagne.dateComite());
+        comite.setWidth("20em");
+        limite.setWidth("32em");
         Button save = new Button("Enregistrer", e -> {
             int[] moved = new int[1];
             if (errors.run(() -> moved[0] = campagnes.update(campagne.id(), new CampagneSettings(nom.getValue(), collectivite.getValue(),

@@ -59,7 +59,7 @@ class NoterAuditionTaskView extends TaskView {
         field.setMax(5);
         field.setStepButtonsVisible(true);
         field.setRequiredIndicatorVisible(true);
-        field.setWidth("24em");
+        field.setWidth("36em");
         field.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage("Saisissez un nombre entier.")
                 .setMinErrorMessage("La note minimale est 0.").setMaxErrorMessage("La note maximale est 5."));
         return field;

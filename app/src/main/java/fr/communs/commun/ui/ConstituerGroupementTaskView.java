@@ -45,6 +45,8 @@ class ConstituerGroupementTaskView extends TaskView {
     private final Div eligibilityBox = new Div();
     private final ComboBox<Structure> structure = new ComboBox<>("Structure à ajouter");
     private final Button transmettre = new Button("Transmettre au Département");
+    private final com.vaadin.flow.component.html.Span pourquoi = new com.vaadin.flow.component.html.Span(
+            "Le dossier pourra être transmis quand toutes les règles d'éligibilité ci-dessus seront remplies.");
     private long communId;
     private String territoireCode;
 
@@ -91,7 +93,8 @@ class ConstituerGroupementTaskView extends TaskView {
         transmettre.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         transmettre.addClickListener(e -> submit(() -> groupements.transmit(task.taskId()),
                 "Le dossier a été transmis au Département. Le service Innovation sociale et solidaire va l'instruire."));
-        add(new H3("Groupement"), membresBox, ajout, eligibilityBox, transmettre);
+        pourquoi.addClassName("muted");
+        add(new H3("Groupement"), membresBox, ajout, eligibilityBox, transmettre, pourquoi);
         refresh();
     }
 
@@ -120,5 +123,6 @@ class ConstituerGroupementTaskView extends TaskView {
         eligibilityBox.removeAll();
         eligibilityBox.add(CommunFileView.eligibilityPanel(eligibility));
         transmettre.setEnabled(eligibility.eligible());
+        pourquoi.setVisible(!eligibility.eligible());
     }
 }

@@ -56,6 +56,7 @@ class DeposerCommunView extends VerticalLayout {
         TextField titre = new TextField("Titre");
         titre.setMaxLength(200);
         titre.setRequiredIndicatorVisible(true);
+        titre.setHelperText("200 caractères au plus.");
         TextArea resume = area("Résumé", 2000, true);
         TextArea besoin = area("Besoin du territoire (diagnostic)", 4000, true);
         besoin.setHelperText("Quel besoin du territoire ce commun veut-il couvrir ? Sur quel diagnostic partagé s'appuie-t-il ?");

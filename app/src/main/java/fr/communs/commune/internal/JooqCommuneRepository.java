@@ -28,6 +28,12 @@ public class JooqCommuneRepository {
         this.dsl = dsl;
     }
 
+    /** The name of a département of the official list, or empty. */
+    public Optional<String> nomDepartement(String codeDepartement) {
+        return dsl.select(COMMUNE.NOM_DEPARTEMENT).from(COMMUNE).where(COMMUNE.CODE_DEPARTEMENT.eq(codeDepartement))
+                .limit(1).fetchOptional(COMMUNE.NOM_DEPARTEMENT);
+    }
+
     public Optional<Commune> findByCode(String codeInsee) {
         return dsl.selectFrom(COMMUNE).where(COMMUNE.CODE_INSEE.eq(codeInsee)).fetchOptional()
                 .map(JooqCommuneRepository::toCommune);

@@ -98,7 +98,7 @@ public class JooqAnnuaireRepository {
             }
             default -> { }
         }
-        order.add(STRUCTURE.NOM.asc());
+        order.add(STRUCTURE.RECHERCHE_TEXTE.asc()); // starts with the lower-case, accent-free name: French order
         order.add(STRUCTURE.STRUCTURE_ID.asc());
         List<StructureRecord> records = dsl.selectFrom(STRUCTURE).where(all(f, query)).orderBy(order)
                 .offset(offset).limit(limit).fetch();

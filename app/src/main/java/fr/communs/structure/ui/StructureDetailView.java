@@ -54,7 +54,7 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
         Paragraph meta = new Paragraph(s.formeJuridique().libelle() + " · " + s.commune() + " (" + s.codeDepartement() + ")"
                 + (s.adresse() == null ? "" : " · " + s.adresse()));
         meta.addClassName("muted");
-        add(new H2(s.nom()), meta, new HorizontalLayout(Ui.badge(s.ess() ? "Relève de l'ESS (déclaré)" : "Hors ESS", s.ess()),
+        add(new H2(s.nom()), meta, new HorizontalLayout(Ui.badge(s.ess() ? (s.verifiee() ? "Relève de l'ESS (vérifié)" : "Relève de l'ESS (déclaré)") : "Hors ESS", s.ess()),
                 StructureBadges.verification(s)));
         if (s.verification() == StatutVerification.REFUSEE && s.motifRefus() != null) {
             Paragraph motif = new Paragraph("Motif du refus : " + s.motifRefus());

@@ -57,6 +57,13 @@ class VerificationView extends VerticalLayout {
                         + " · SIRET : " + (s.siret() == null ? "non renseigné" : s.siret())
                         + (s.rna() == null ? "" : " · RNA : " + s.rna())),
                 new Paragraph("Statut déclaré : " + s.essExplication()));
+        if (s.siret() != null) {
+            Anchor registre = new Anchor("https://annuaire-entreprises.data.gouv.fr/etablissement/" + s.siret(),
+                    "Consulter l'établissement dans l'Annuaire des entreprises (nouvel onglet)");
+            registre.setTarget("_blank");
+            registre.getElement().setAttribute("rel", "noopener noreferrer");
+            card.add(registre);
+        }
         Ui.ErrorPanel errors = new Ui.ErrorPanel();
         TextField motif = new TextField("Motif en cas de refus");
         motif.setMaxLength(1000);
