@@ -1,7 +1,7 @@
 package fr.communs.layout;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,7 +21,7 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
         addClassName("page");
-        add(new H2("Page introuvable"),
+        add(new H1("Page introuvable"),
                 new Paragraph("Cette page n'existe pas, ou elle n'est pas accessible avec votre compte."),
                 new Anchor("", "Revenir à l'accueil"));
         return HttpServletResponse.SC_NOT_FOUND;

@@ -1,13 +1,8 @@
 package fr.communs.layout;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import fr.communs.base.NotAllowedException;
-import fr.communs.base.ValidationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -30,46 +25,6 @@ public final class Ui {
     public static void error(String message) {
         Notification n = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    /** A panel (role=alert) that lists the errors of a refused action; hidden when empty. */
-    public static final class ErrorPanel extends Div {
-        public ErrorPanel() {
-            addClassName("error-panel");
-            getElement().setAttribute("role", "alert");
-            setVisible(false);
-        }
-
-        public void show(List<String> errors) {
-            removeAll();
-            add(new Span(errors.size() > 1 ? "Le formulaire contient des erreurs :" : "Le formulaire contient une erreur :"));
-            UnorderedList list = new UnorderedList();
-            errors.forEach(e -> list.add(new ListItem(e)));
-            add(list);
-            setVisible(true);
-        }
-
-        public void clear() {
-            removeAll();
-            setVisible(false);
-        }
-
-        /** Runs a service call; shows its French errors here (validation) or as a notification (rights). */
-        public boolean run(Runnable action) {
-            clear();
-            try {
-                action.run();
-                return true;
-            } catch (ValidationException e) {
-                show(e.errors());
-            } catch (NotAllowedException e) {
-                error(e.getMessage());
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                show(List.of("Cette opération vient d'être faite par ailleurs (par exemple dans un autre onglet) : "
-                        + "rechargez la page pour voir la situation à jour."));
-            }
-            return false;
-        }
     }
 
     /** A date picker with French labels and the dd/MM/yyyy format. */

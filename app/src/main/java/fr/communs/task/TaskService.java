@@ -182,10 +182,12 @@ public class TaskService {
                 .collect(Collectors.toMap(ProcessInstance::getId,
                         pi -> CycleCommunProcess.communIdFromBusinessKey(pi.getBusinessKey())));
         Map<Long, String> titleById = titles.titles(communByPid.values());
+        Map<Long, String> porteurById = titles.porteurs(communByPid.values());
         return list.stream().filter(t -> TaskScreens.hasScreen(t.getTaskDefinitionKey())).map(t -> {
             long communId = communByPid.get(t.getProcessInstanceId());
             return new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), communId,
-                    titleById.getOrDefault(communId, "Commun n° " + communId), t.getAssignee(),
+                    titleById.getOrDefault(communId, "Commun n° " + communId), porteurById.getOrDefault(communId, ""),
+                    t.getAssignee(),
                     user.camundaId().equals(t.getAssignee()),
                     CycleCommunProcess.TASK_NOTER_AUDITION.equals(t.getTaskDefinitionKey()),
                     toLocal(t.getCreateTime()), toLocal(t.getDueDate()));

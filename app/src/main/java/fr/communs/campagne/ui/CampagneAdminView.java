@@ -1,10 +1,12 @@
 package fr.communs.campagne.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -27,13 +29,13 @@ class CampagneAdminView extends VerticalLayout {
 
     CampagneAdminView(CampagneService campagnes) {
         addClassName("page");
-        add(new H2("Paramètres de l'appel à communs"));
+        add(new H1("Paramètres de l'appel à communs"));
         Campagne campagne = campagnes.current().orElse(null);
         if (campagne == null) {
             add(new Paragraph("Aucun appel n'est ouvert."));
             return;
         }
-        Ui.ErrorPanel errors = new Ui.ErrorPanel();
+        ErrorPanel errors = new ErrorPanel();
         TextField nom = text("Nom de l'appel", campagne.nom(), 200);
         TextField collectivite = text("Collectivité", campagne.collectivite(), 200);
         TextField territoire = text("Territoire (ex. Gard)", campagne.territoireNom(), 100);

@@ -2,7 +2,7 @@ package fr.communs.commun.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -55,7 +55,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph meta = new Paragraph("Porté par " + commun.porteurNom() + " · déposé le " + Ui.dateTime(commun.createdAt())
                 + (commun.dateTransmission() == null ? "" : " · transmis le " + Ui.dateTime(commun.dateTransmission())));
         meta.addClassName("muted");
-        add(new H2(commun.titre()), statut, meta);
+        add(new H1(commun.titre()), statut, meta);
         tasks.findOpenForCommun(id).ifPresent(t -> {
             Button open = new Button("Ouvrir ma tâche : " + t.name(),
                     e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(t.definitionKey(), t.taskId()))));

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -65,7 +65,7 @@ class CommunListView extends VerticalLayout {
         grid.addColumn(c -> Ui.dateTime(c.createdAt())).setHeader("Déposé le").setFlexGrow(1);
         grid.setPageSize(50);
         grid.setHeight("640px");
-        add(new H2("Communs déposés"), filters, grid, empty);
+        add(new H1("Communs déposés"), filters, grid, empty);
         refresh();
     }
 

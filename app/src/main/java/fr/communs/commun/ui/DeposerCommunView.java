@@ -1,10 +1,12 @@
 package fr.communs.commun.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -31,11 +33,11 @@ import java.util.stream.Collectors;
 @PageTitle("Déposer une idée de commun — Communs")
 @RolesAllowed(Roles.STRUCTURE)
 class DeposerCommunView extends VerticalLayout {
-    private final Ui.ErrorPanel errors = new Ui.ErrorPanel();
+    private final ErrorPanel errors = new ErrorPanel();
 
     DeposerCommunView(CommunService communs, CampagneService campagnes, StructureService structures, CurrentUser currentUser) {
         addClassName("page");
-        add(new H2("Déposer une idée de commun"));
+        add(new H1("Déposer une idée de commun"));
         Campagne campagne = campagnes.current().orElse(null);
         if (campagne == null) {
             add(new Paragraph("Aucun appel à communs n'est ouvert actuellement."));

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -31,7 +31,7 @@ class OutboxView extends VerticalLayout {
 
     OutboxView(MailService mails) {
         addClassName("page");
-        add(new H2("Courriels de la plateforme"));
+        add(new H1("Courriels de la plateforme"));
         add(new Paragraph(mails.outboxMode()
                 ? "Les courriels sont conservés ici au lieu d'être envoyés. Cliquez sur un courriel pour le lire."
                 : "Les courriels sont envoyés par SMTP : cette boîte ne contient que ceux conservés auparavant."));

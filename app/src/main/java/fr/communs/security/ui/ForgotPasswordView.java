@@ -1,5 +1,7 @@
 package fr.communs.security.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,7 +24,7 @@ class ForgotPasswordView extends VerticalLayout {
 
     ForgotPasswordView(AccountService accounts) {
         Forms.page(this);
-        Forms.ErrorPanel errors = new Forms.ErrorPanel();
+        ErrorPanel errors = Forms.errorPanel();
         EmailField email = Forms.emailField();
         Paragraph intro = new Paragraph("Indiquez l'adresse électronique de votre compte : vous recevrez un lien pour "
                 + "choisir un nouveau mot de passe.");

@@ -1,5 +1,7 @@
 package fr.communs.security.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -15,7 +17,7 @@ import java.util.List;
 /**
  * Helpers of the account pages. These pages stand alone like the login page, outside the application frame
  * ({@code layout} depends on {@code security}, so {@code security} does not use it); the error panel mirrors
- * {@code Ui.ErrorPanel} and uses the same style class.
+ * {@code ErrorPanel} and uses the same style class.
  */
 final class Forms {
     static final String WIDTH = "24em";
@@ -53,39 +55,10 @@ final class Forms {
         return password;
     }
 
-    /** A panel (role=alert) that lists the French errors of a refused action; hidden when empty. */
-    static final class ErrorPanel extends Div {
-        ErrorPanel() {
-            addClassName("error-panel");
-            getElement().setAttribute("role", "alert");
-            setWidth(WIDTH);
-            setVisible(false);
-        }
-
-        void show(List<String> errors) {
-            removeAll();
-            add(new Span(errors.size() > 1 ? "Le formulaire contient des erreurs :" : "Le formulaire contient une erreur :"));
-            UnorderedList list = new UnorderedList();
-            errors.forEach(e -> list.add(new ListItem(e)));
-            add(list);
-            setVisible(true);
-        }
-
-        void clear() {
-            removeAll();
-            setVisible(false);
-        }
-
-        /** Runs a service call and shows its validation errors here; true when it succeeded. */
-        boolean run(Runnable action) {
-            clear();
-            try {
-                action.run();
-                return true;
-            } catch (ValidationException e) {
-                show(e.errors());
-                return false;
-            }
-        }
+    /** The shared error panel, at the width of the account forms. */
+    static ErrorPanel errorPanel() {
+        ErrorPanel errors = new ErrorPanel();
+        errors.setWidth(WIDTH);
+        return errors;
     }
 }

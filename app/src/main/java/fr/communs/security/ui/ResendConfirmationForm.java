@@ -1,5 +1,7 @@
 package fr.communs.security.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -14,7 +16,7 @@ class ResendConfirmationForm extends VerticalLayout {
         setWidth(Forms.WIDTH);
         Paragraph intro = new Paragraph("Vous n'avez pas reçu le courriel de confirmation, ou son lien a expiré ? "
                 + "Indiquez votre adresse pour recevoir un nouveau lien.");
-        Forms.ErrorPanel errors = new Forms.ErrorPanel();
+        ErrorPanel errors = Forms.errorPanel();
         EmailField email = Forms.emailField();
         Paragraph done = new Paragraph();
         done.getElement().setAttribute("role", "status");

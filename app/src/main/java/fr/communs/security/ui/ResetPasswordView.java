@@ -1,5 +1,7 @@
 package fr.communs.security.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,7 +39,7 @@ class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver {
             invalid();
             return;
         }
-        Forms.ErrorPanel errors = new Forms.ErrorPanel();
+        ErrorPanel errors = Forms.errorPanel();
         PasswordField password = Forms.newPasswordField("Nouveau mot de passe", true);
         PasswordField confirmation = Forms.newPasswordField("Confirmation du nouveau mot de passe", false);
         Button save = new Button("Enregistrer le nouveau mot de passe");

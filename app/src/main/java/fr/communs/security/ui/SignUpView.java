@@ -1,5 +1,7 @@
 package fr.communs.security.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +27,7 @@ class SignUpView extends VerticalLayout {
 
     SignUpView(AccountService accounts) {
         Forms.page(this);
-        Forms.ErrorPanel errors = new Forms.ErrorPanel();
+        ErrorPanel errors = Forms.errorPanel();
         TextField nom = new TextField("Nom complet");
         nom.setMaxLength(200);
         nom.setRequiredIndicatorVisible(true);

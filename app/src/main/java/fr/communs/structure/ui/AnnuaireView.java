@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -80,7 +80,7 @@ class AnnuaireView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout filtersAndSort = new HorizontalLayout(filtres, tri);
         filtersAndSort.setAlignItems(FlexComponent.Alignment.BASELINE);
         filtersAndSort.setWidthFull();
-        add(new H2("Liste des structures"), new Paragraph("Trouvez des partenaires pour votre groupement : associations, "
+        add(new H1("Liste des structures"), new Paragraph("Trouvez des partenaires pour votre groupement : associations, "
                 + "coopératives, mutuelles… Les statuts ESS sont déclarés par les structures, puis vérifiés par le Département."),
                 filtersAndSort, actions, results, pager);
     }

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -87,7 +87,7 @@ class CarteView extends VerticalLayout implements BeforeEnterObserver {
         });
         HorizontalLayout actions = new HorizontalLayout(total, liste);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2("Carte du réseau"), filtres, actions, tilesUnavailable, body);
+        add(new H1("Carte du réseau"), filtres, actions, tilesUnavailable, body);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package fr.communs.structure.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -26,7 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 class InscrireStructureView extends VerticalLayout {
     InscrireStructureView(StructureService structures, CommuneService communes) {
         addClassName("page");
-        Ui.ErrorPanel errors = new Ui.ErrorPanel();
+        ErrorPanel errors = new ErrorPanel();
         StructureForm form = new StructureForm(communes);
         Button save = new Button("Inscrire la structure", e -> {
             long[] id = new long[1];
@@ -39,7 +41,7 @@ class InscrireStructureView extends VerticalLayout {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Inscrire ma structure"), new Paragraph("Vous en deviendrez administrateur : vous pourrez modifier "
+        add(new H1("Inscrire ma structure"), new Paragraph("Vous en deviendrez administrateur : vous pourrez modifier "
                 + "sa fiche et accepter les personnes qui demandent à la rejoindre."), errors, form, save);
     }
 }

@@ -1,10 +1,12 @@
 package fr.communs.structure.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -42,7 +44,7 @@ class MesStructuresView extends VerticalLayout {
 
     private void refresh() {
         removeAll();
-        add(new H2("Mes structures"));
+        add(new H1("Mes structures"));
         List<Membership> mine = structures.myStructures();
         List<Membership> members = mine.stream().filter(m -> !m.enAttente()).toList();
         HorizontalLayout actions = new HorizontalLayout(
@@ -89,7 +91,7 @@ class MesStructuresView extends VerticalLayout {
                 card.add(new H3("Demandes pour rejoindre la structure"));
             }
             for (JoinRequest r : requests) {
-                Ui.ErrorPanel errors = new Ui.ErrorPanel();
+                ErrorPanel errors = new ErrorPanel();
                 Button accept = new Button("Accepter", e -> decide(errors, r, true));
                 accept.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_SMALL);
                 accept.setAriaLabel("Accepter la demande de " + r.nomComplet());
@@ -105,7 +107,7 @@ class MesStructuresView extends VerticalLayout {
         return card;
     }
 
-    private void decide(Ui.ErrorPanel errors, JoinRequest r, boolean accept) {
+    private void decide(ErrorPanel errors, JoinRequest r, boolean accept) {
         if (errors.run(() -> structures.decideRequest(r.structureId(), r.userId(), accept))) {
             Ui.success(accept ? r.nomComplet() + " est maintenant membre de la structure." : "La demande a été refusée.");
             refresh();

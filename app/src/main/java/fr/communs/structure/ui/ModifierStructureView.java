@@ -1,8 +1,10 @@
 package fr.communs.structure.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -42,7 +44,7 @@ class ModifierStructureView extends VerticalLayout implements BeforeEnterObserve
         }
         int version = s.version();
         removeAll();
-        Ui.ErrorPanel errors = new Ui.ErrorPanel();
+        ErrorPanel errors = new ErrorPanel();
         StructureForm form = new StructureForm(communes);
         form.setValue(s);
         Button save = new Button("Enregistrer", e -> {
@@ -54,7 +56,7 @@ class ModifierStructureView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Modifier la fiche de " + s.nom()), new Paragraph("Si vous changez la forme juridique, les "
+        add(new H1("Modifier la fiche de " + s.nom()), new Paragraph("Si vous changez la forme juridique, les "
                 + "agréments ou la commune, le Département vérifiera de nouveau la fiche."), errors, form, save);
     }
 }

@@ -1,10 +1,12 @@
 package fr.communs.structure.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -54,7 +56,7 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
         Paragraph meta = new Paragraph(s.formeJuridique().libelle() + " · " + s.commune() + " (" + s.codeDepartement() + ")"
                 + (s.adresse() == null ? "" : " · " + s.adresse()));
         meta.addClassName("muted");
-        add(new H2(s.nom()), meta, new HorizontalLayout(Ui.badge(s.ess() ? (s.verifiee() ? "Relève de l'ESS (vérifié)" : "Relève de l'ESS (déclaré)") : "Hors ESS", s.ess()),
+        add(new H1(s.nom()), meta, new HorizontalLayout(Ui.badge(s.ess() ? (s.verifiee() ? "Relève de l'ESS (vérifié)" : "Relève de l'ESS (déclaré)") : "Hors ESS", s.ess()),
                 StructureBadges.verification(s)));
         if (s.verification() == StatutVerification.REFUSEE && s.motifRefus() != null) {
             Paragraph motif = new Paragraph("Motif du refus : " + s.motifRefus());
@@ -115,7 +117,7 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
         TextArea message = new TextArea("Message aux administrateurs (facultatif)");
         message.setMaxLength(1000);
         message.setWidthFull();
-        Ui.ErrorPanel errors = new Ui.ErrorPanel();
+        ErrorPanel errors = new ErrorPanel();
         Button join = new Button("Demander à rejoindre cette structure", e -> {
             if (errors.run(() -> structures.requestToJoin(s.id(), message.getValue()))) {
                 Ui.success("Votre demande a été transmise aux administrateurs de la structure.");

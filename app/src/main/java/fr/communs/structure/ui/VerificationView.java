@@ -1,10 +1,12 @@
 package fr.communs.structure.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -38,7 +40,7 @@ class VerificationView extends VerticalLayout {
     private void refresh() {
         removeAll();
         int size = structures.verificationQueueSize();
-        add(new H2("Structures à vérifier"), new Paragraph(size == 0 ? "Aucune structure n'attend de vérification."
+        add(new H1("Structures à vérifier"), new Paragraph(size == 0 ? "Aucune structure n'attend de vérification."
                 : size + (size > 1 ? " structures attendent" : " structure attend") + " une vérification (les plus anciennes d'abord"
                 + (size > PAGE ? ", " + PAGE + " affichées" : "") + ")."));
         List<Structure> queue = structures.verificationQueue(0, PAGE);
@@ -64,7 +66,7 @@ class VerificationView extends VerticalLayout {
             registre.getElement().setAttribute("rel", "noopener noreferrer");
             card.add(registre);
         }
-        Ui.ErrorPanel errors = new Ui.ErrorPanel();
+        ErrorPanel errors = new ErrorPanel();
         TextField motif = new TextField("Motif en cas de refus");
         motif.setMaxLength(1000);
         motif.setWidth("28em");
@@ -81,7 +83,7 @@ class VerificationView extends VerticalLayout {
         return card;
     }
 
-    private void decide(Ui.ErrorPanel errors, Structure s, boolean ok, String motif) {
+    private void decide(ErrorPanel errors, Structure s, boolean ok, String motif) {
         if (errors.run(() -> structures.verify(s.id(), s.version(), ok, motif))) {
             Ui.success(ok ? "« " + s.nom() + " » est vérifiée." : "Le refus est enregistré ; la structure verra son motif.");
             refresh();

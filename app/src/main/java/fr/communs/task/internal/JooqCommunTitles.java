@@ -1,6 +1,7 @@
 package fr.communs.task.internal;
 
 import static fr.communs.db.Tables.COMMUN;
+import static fr.communs.db.Tables.STRUCTURE;
 
 import java.util.Collection;
 import java.util.Map;
@@ -22,5 +23,12 @@ public class JooqCommunTitles {
     public Map<Long, String> titles(Collection<Long> communIds) {
         return dsl.select(COMMUN.COMMUN_ID, COMMUN.TITRE).from(COMMUN).where(COMMUN.COMMUN_ID.in(communIds))
                 .fetchMap(COMMUN.COMMUN_ID, COMMUN.TITRE);
+    }
+
+    /** Name of the porteur structure of each commun. */
+    public Map<Long, String> porteurs(Collection<Long> communIds) {
+        return dsl.select(COMMUN.COMMUN_ID, STRUCTURE.NOM).from(COMMUN)
+                .join(STRUCTURE).on(STRUCTURE.STRUCTURE_ID.eq(COMMUN.PORTEUR_STRUCTURE_ID))
+                .where(COMMUN.COMMUN_ID.in(communIds)).fetchMap(COMMUN.COMMUN_ID, STRUCTURE.NOM);
     }
 }

@@ -1,11 +1,13 @@
 package fr.communs.task.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -39,6 +41,7 @@ class MesTachesView extends VerticalLayout {
         grid.addComponentColumn(t -> new Anchor(TaskScreens.pathOf(t.definitionKey(), t.taskId()), t.name()))
                 .setHeader("Tâche").setFlexGrow(2);
         grid.addComponentColumn(t -> new Anchor("communs/" + t.communId(), t.communTitre())).setHeader("Commun").setFlexGrow(3);
+        grid.addColumn(OpenTask::porteurNom).setHeader("Porteur").setFlexGrow(2);
         grid.addComponentColumn(t -> {
             Span due = new Span(t.due() == null ? "—" : Ui.dateTime(t.due()));
             if (t.overdue(LocalDateTime.now())) {
@@ -50,7 +53,7 @@ class MesTachesView extends VerticalLayout {
         grid.addColumn(t -> t.assignedToMe() ? "Moi" : "Non attribuée").setHeader("Attribuée à").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("Actions").setFlexGrow(1);
         grid.setAllRowsVisible(true);
-        add(new H2("Mes tâches"), count, grid, empty);
+        add(new H1("Mes tâches"), count, grid, empty);
         refresh();
     }
 
@@ -58,7 +61,7 @@ class MesTachesView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout();
         if (!t.assignedToMe()) {
             Button claim = new Button("Prendre", e -> {
-                if (new Ui.ErrorPanel().run(() -> tasks.claim(t.taskId()))) {
+                if (new ErrorPanel().run(() -> tasks.claim(t.taskId()))) {
                     Ui.success("La tâche vous est attribuée.");
                 }
                 refresh();
@@ -68,7 +71,7 @@ class MesTachesView extends VerticalLayout {
             actions.add(claim);
         } else if (!t.personal()) {
             Button unclaim = new Button("Libérer", e -> {
-                if (new Ui.ErrorPanel().run(() -> tasks.unclaim(t.taskId()))) {
+                if (new ErrorPanel().run(() -> tasks.unclaim(t.taskId()))) {
                     Ui.success("La tâche est de nouveau proposée à votre équipe.");
                 }
                 refresh();

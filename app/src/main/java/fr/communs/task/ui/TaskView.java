@@ -1,8 +1,10 @@
 package fr.communs.task.ui;
 
+import fr.communs.base.ui.ErrorPanel;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,7 +26,7 @@ import java.util.Optional;
 public abstract class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final TaskService tasks;
     private final String definitionKey;
-    protected final Ui.ErrorPanel errors = new Ui.ErrorPanel();
+    protected final ErrorPanel errors = new ErrorPanel();
     private String title = "Tâche";
 
     protected TaskView(TaskService tasks, String definitionKey) {
@@ -56,7 +58,7 @@ public abstract class TaskView extends VerticalLayout implements BeforeEnterObse
             }
             about.add(due);
         }
-        add(new H2(t.name()), about, errors);
+        add(new H1(t.name()), about, errors);
         build(t);
     }
 
