@@ -49,6 +49,17 @@ public final class Checks {
         }
     }
 
+    /** An absolute http(s) address with a host: what the platform accepts as a link to show to others. */
+    public static boolean isWebLink(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** Trims a text, turning blank into null. */
     public static String clean(String value) {
         if (value == null) {

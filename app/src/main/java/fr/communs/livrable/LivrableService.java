@@ -9,7 +9,6 @@ import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
 import fr.communs.security.Roles;
 import fr.communs.task.TaskService;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -37,7 +36,7 @@ public class LivrableService {
         Checks.start()
                 .required(d.titre(), "Titre du livrable", 200)
                 .optional(lien, "Lien", 500)
-                .check(lien == null || isWebLink(lien), "Le lien doit être une adresse web commençant par https:// ou http://.")
+                .check(lien == null || Checks.isWebLink(lien), "Le lien doit être une adresse web commençant par https:// ou http://.")
                 .required(d.description(), "Description du livrable", 4000)
                 .required(d.retourExperience(), "Retour d'expérience", 4000)
                 .orThrow();
@@ -52,15 +51,5 @@ public class LivrableService {
     @Transactional(readOnly = true)
     public Optional<LivrableData> find(long communId) {
         return livrables.find(communId);
-    }
-
-    static boolean isWebLink(String value) {
-        try {
-            URI uri = new URI(value);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

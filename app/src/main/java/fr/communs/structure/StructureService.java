@@ -9,7 +9,6 @@ import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
 import fr.communs.security.Roles;
 import fr.communs.structure.internal.JooqStructureRepository;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -130,19 +129,10 @@ public class StructureService {
                 .check((d.latitude() == null) == (d.longitude() == null), "Indiquez la latitude et la longitude, ou aucune des deux.")
                 .optional(d.description(), "Description", 2000)
                 .optional(d.siteWeb(), "Site web", 300)
-                .check(d.siteWeb() == null || isWebLink(d.siteWeb()), "Le site web doit être une adresse commençant par https:// ou http://.")
+                .check(d.siteWeb() == null || Checks.isWebLink(d.siteWeb()), "Le site web doit être une adresse commençant par https:// ou http://.")
                 .optional(d.contactPublic(), "Contact public", 300)
                 .orThrow();
         return commune.orElseThrow();
-    }
-
-    static boolean isWebLink(String value) {
-        try {
-            URI uri = new URI(value);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static String searchText(StructureData d, Commune commune) {
