@@ -264,7 +264,7 @@ class CycleServicesIT {
     }
 
     @Test
-    void vote_and_avis_and_livrable_validate_their_input() {
+    void vote_avis_scores_and_livrable_validate_their_input_and_refuse_wrong_roles() {
         long id = eligibleCommun();
         groupements.transmit(fx.task(id, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
         fx.as(agent);
@@ -278,5 +278,21 @@ class CycleServicesIT {
         fx.as(porteurEmail);
         assertThatThrownBy(() -> livrables.deposit("inconnue", new LivrableData("T", "javascript:alert(1)", "D", "R")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("adresse web");
+
+        // Wrong roles are refused whatever the input.
+        assertThatThrownBy(() -> comite.recordAvis("inconnue", new AvisComite(AvisComite.Avis.FAVORABLE, BigDecimal.TEN, null)))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> assemblee.recordVote("inconnue", new VoteAssemblee(ResultatVote.REJETE, null, LocalDate.now())))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> comite.score("inconnue", new NotesAudition(3, 3, 3, 3, null)))
+                .isInstanceOf(NotAllowedException.class);
+        fx.as(agent);
+        assertThatThrownBy(() -> livrables.deposit("inconnue", new LivrableData("T", null, "D", "R")))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> comite.score("inconnue", new NotesAudition(3, 3, 3, 3, null)))
+                .isInstanceOf(NotAllowedException.class);
+        fx.logout();
+        assertThatThrownBy(() -> instructions.completeFile("inconnue", new ComplementData("B", null, null, "R")))
+                .isInstanceOf(NotAllowedException.class);
     }
 }
