@@ -7,6 +7,8 @@ import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.Defi;
 import fr.communs.commun.internal.JooqCommunRepository;
+import fr.communs.commun.internal.JooqGroupementRepository;
+import fr.communs.commune.CommuneService;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
@@ -49,10 +51,15 @@ public class CommunService {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
+    private final JooqGroupementRepository groupement;
+    private final CommuneService communes;
 
     CommunService(JooqCommunRepository communs, CampagneService campagnes, StructureService structures,
-                  CurrentUser currentUser, RuntimeService runtime, HistoryService history, RepositoryService repository) {
+                  CurrentUser currentUser, RuntimeService runtime, HistoryService history, RepositoryService repository,
+                  JooqGroupementRepository groupement, CommuneService communes) {
         this.communs = communs;
+        this.groupement = groupement;
+        this.communes = communes;
         this.campagnes = campagnes;
         this.structures = structures;
         this.currentUser = currentUser;
@@ -62,19 +69,125 @@ public class CommunService {
     }
 
     /**
-     * Deposits an idea of commun for a structure the caller belongs to, and starts its cycle (business key
-     * {@code commun-<id>}) in the same transaction.
+     * Deposits and publishes an idea in one step (a draft immediately published): used by the demo data and tests.
      */
     @Transactional
     public long depositIdea(long porteurStructureId, CommunData data) {
+        long id = createDraft(porteurStructureId, data);
+        publish(id);
+        return id;
+    }
+
+    /**
+     * Creates a draft for a structure the caller belongs to. Only the lengths are checked: a draft may be
+     * incomplete; it is visible only to its structure until {@link #publish(long)}.
+     */
+    @Transactional
+    public long createDraft(long porteurStructureId, CommunData data) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         if (!user.structureIds().contains(porteurStructureId)) {
             throw new NotAllowedException("Vous ne pouvez déposer un commun qu'au nom de votre structure.");
         }
         Campagne campagne = campagnes.current()
                 .orElseThrow(() -> new ValidationException("Aucun appel à communs n'est ouvert actuellement."));
-        Set<Long> defisCampagne = campagne.defis().stream().map(Defi::id).collect(Collectors.toSet());
-        Set<Long> defiIds = data.defiIds() == null ? Set.of() : data.defiIds();
+        CommunData clean = checkDraft(campagne, data);
+        long id = communs.insertDraft(campagne.id(), porteurStructureId, clean);
+        groupement.insertMembre(id, porteurStructureId, RoleGroupement.PORTEUR, user.id());
+        return id;
+    }
+
+    /**
+     * Saves the file of a draft or of a published idea not yet transmitted (porteur only). A draft is saved as it
+     * is; a published idea must stay complete. Returns the new version.
+     */
+    @Transactional
+    public int update(long communId, int version, CommunData data) {
+        Commun commun = requireEditable(communId);
+        Campagne campagne = campagnes.get(commun.campagneId());
+        CommunData clean = commun.brouillon() ? checkDraft(campagne, data) : checkComplete(campagne, data);
+        if (!communs.updateContent(communId, version, clean)) {
+            throw new ValidationException("Ce dossier a été modifié entre-temps (dans un autre onglet ou par une autre "
+                    + "personne de votre structure). Rechargez la page pour voir la dernière version.");
+        }
+        return version + 1;
+    }
+
+    /** Publishes a draft: every field is checked, the cycle starts, and the idea appears in "Communs déposés". */
+    @Transactional
+    public void publish(long communId) {
+        Commun commun = requireEditable(communId);
+        if (!commun.brouillon()) {
+            throw new ValidationException("Cette idée est déjà publiée.");
+        }
+        Campagne campagne = campagnes.get(commun.campagneId());
+        checkComplete(campagne, commun.data());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(CycleCommunProcess.KEY,
+                CycleCommunProcess.businessKey(communId),
+                CycleCommunProcess.startVariables(communId, commun.porteurStructureId(),
+                        Date.from(campagne.dateLimiteDepot().toInstant())));
+        if (!communs.publish(communId, pi.getId())) {
+            throw new ValidationException("Cette idée est déjà publiée.");
+        }
+    }
+
+    /** Deletes a draft (never a published idea). */
+    @Transactional
+    public void deleteDraft(long communId) {
+        Commun commun = requireEditable(communId);
+        if (!commun.brouillon()) {
+            throw new ValidationException("Une idée publiée ne peut pas être supprimée.");
+        }
+        communs.deleteDraft(communId);
+    }
+
+    /** The porteur says whether the commun still looks for partners (shown and filterable in the public list). */
+    @Transactional
+    public void setCherchePartenaires(long communId, boolean value) {
+        requireEditable(communId);
+        communs.setCherchePartenaires(communId, value);
+    }
+
+    /** Drafts of the caller's structures. */
+    @Transactional(readOnly = true)
+    public List<Commun> myDrafts() {
+        Set<Long> mine = currentUser.get().map(AppUser::structureIds).map(Set::copyOf).orElse(Set.of());
+        return mine.isEmpty() ? List.of() : communs.draftsOf(mine).stream().map(id -> communs.findById(id).orElseThrow()).toList();
+    }
+
+    private Commun requireEditable(long communId) {
+        AppUser user = currentUser.requireRole(Roles.STRUCTURE);
+        communs.lockStatut(communId).orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));
+        Commun commun = communs.findById(communId).orElseThrow();
+        if (!user.structureIds().contains(commun.porteurStructureId())) {
+            throw new NotAllowedException("Seul le porteur administratif peut modifier ce dossier.");
+        }
+        if (!commun.modifiable()) {
+            throw new ValidationException("Le dossier a été transmis au Département : il ne peut plus être modifié, "
+                    + "sauf si le service vous demande des compléments.");
+        }
+        return commun;
+    }
+
+    private CommunData checkDraft(Campagne campagne, CommunData data) {
+        Checks.start()
+                .optional(data.titre(), "Titre", 200)
+                .optional(data.resume(), "Résumé", 2000)
+                .optional(data.besoin(), "Besoin du territoire (diagnostic)", 4000)
+                .optional(data.interetGeneral(), "Caractère d'intérêt général", 4000)
+                .optional(data.gouvernance(), "Gouvernance", 4000)
+                .optional(data.productions(), "Productions attendues", 4000)
+                .check(defisOf(campagne).containsAll(data.defiIds()), "Un des défis choisis n'appartient pas à cet appel.")
+                .check(data.communes().size() <= 100, "Choisissez au plus 100 communes.")
+                .check(data.communes().stream().allMatch(c -> c != null && communes.find(c).isPresent()),
+                        "Une des communes choisies n'existe pas dans la liste officielle.")
+                .orThrow();
+        return new CommunData(clean(data.titre()), Checks.clean(data.resume()), Checks.clean(data.besoin()),
+                Checks.clean(data.interetGeneral()), Checks.clean(data.gouvernance()), data.defiIds(), data.enjeux(),
+                data.echelle(), data.zoneRurale(), data.zoneQpv(), data.communes(), Checks.clean(data.productions()));
+    }
+
+    private CommunData checkComplete(Campagne campagne, CommunData data) {
+        CommunData clean = checkDraft(campagne, data);
         Checks.start()
                 .check(campagne.depotOuvert(OffsetDateTime.now()), "La date limite de dépôt ("
                         + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR)
@@ -82,54 +195,47 @@ public class CommunService {
                 .required(data.titre(), "Titre", 200)
                 .required(data.resume(), "Résumé", 2000)
                 .required(data.besoin(), "Besoin du territoire (diagnostic)", 4000)
-                .optional(data.interetGeneral(), "Intérêt général", 4000)
+                .optional(data.interetGeneral(), "Caractère d'intérêt général", 4000)
                 .optional(data.gouvernance(), "Gouvernance", 4000)
-                .check(!defiIds.isEmpty(), "Choisissez au moins un défi de l'appel.")
-                .check(defisCampagne.containsAll(defiIds), "Un des défis choisis n'appartient pas à cet appel.")
+                .check(!data.defiIds().isEmpty(), "Choisissez au moins un défi de l'appel.")
                 .orThrow();
-        CommunData clean = new CommunData(data.titre().strip(), data.resume().strip(), data.besoin().strip(),
-                Checks.clean(data.interetGeneral()), Checks.clean(data.gouvernance()), defiIds);
-        long id = communs.insert(campagne.id(), porteurStructureId, clean);
-        ProcessInstance pi = runtime.startProcessInstanceByKey(CycleCommunProcess.KEY,
-                CycleCommunProcess.businessKey(id),
-                CycleCommunProcess.startVariables(id, porteurStructureId, Date.from(campagne.dateLimiteDepot().toInstant())));
-        communs.setProcessInstance(id, pi.getId());
-        return id;
+        return clean;
+    }
+
+    private static Set<Long> defisOf(Campagne campagne) {
+        return campagne.defis().stream().map(Defi::id).collect(Collectors.toSet());
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip();
     }
 
     @Transactional(readOnly = true)
     public Optional<Commun> find(long communId) {
-        return communs.findById(communId);
+        return communs.findById(communId).filter(this::visible);
     }
 
-    /** The commun, or a French "not found" error. */
+    /** The commun, or a French "not found" error (also for a draft the caller may not see). */
     @Transactional(readOnly = true)
     public Commun get(long communId) {
         return find(communId).orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));
     }
 
-    @Transactional(readOnly = true)
-    public List<CommunSummary> search(CommunFilter filter, int offset, int limit) {
-        return communs.search(bounded(filter), Math.max(0, offset), Math.min(Math.max(1, limit), 200));
-    }
-
-    @Transactional(readOnly = true)
-    public int count(CommunFilter filter) {
-        return communs.count(bounded(filter));
-    }
-
-    private static CommunFilter bounded(CommunFilter f) {
-        return f.texte() != null && f.texte().length() > 100 ? new CommunFilter(f.texte().substring(0, 100), f.statut()) : f;
+    /** A draft is visible only to the members of its structure; a published commun to everyone. */
+    private boolean visible(Commun commun) {
+        return !commun.brouillon() || currentUser.get()
+                .map(u -> u.structureIds().contains(commun.porteurStructureId())).orElse(false);
     }
 
     /** The groupement: porteur first, then the others in order of joining. */
     @Transactional(readOnly = true)
     public List<MembreGroupement> membres(long communId) {
-        Map<Long, RoleGroupement> roles = communs.membres(communId);
-        Map<Long, Structure> byId = structures.findAll(roles.keySet()).stream()
-                .collect(Collectors.toMap(Structure::id, Function.identity()));
-        return roles.entrySet().stream().map(e -> new MembreGroupement(byId.get(e.getKey()), e.getValue()))
-                .sorted(Comparator.comparing((MembreGroupement m) -> m.role().ordinal()))
+        get(communId);
+        List<JooqGroupementRepository.Row> rows = groupement.membres(communId);
+        Map<Long, Structure> byId = structures.findAll(rows.stream().map(JooqGroupementRepository.Row::structureId).toList())
+                .stream().collect(Collectors.toMap(Structure::id, Function.identity()));
+        return rows.stream().map(r -> new MembreGroupement(byId.get(r.structureId()), r.role(), r.confirmeLe()))
+                .sorted(Comparator.comparing((MembreGroupement m) -> m.role() == RoleGroupement.PORTEUR ? 0 : 1))
                 .toList();
     }
 

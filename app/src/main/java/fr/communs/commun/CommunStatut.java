@@ -2,6 +2,7 @@ package fr.communs.commun;
 
 /** Where a commun stands, as shown in lists (the detailed steps come from the process, see {@link Etape}). */
 public enum CommunStatut {
+    BROUILLON("Brouillon (non publié)", false),
     EN_CONSTITUTION("Groupement en constitution", false),
     DEPOT_CLOS("Dépôt clos sans transmission", true),
     EN_INSTRUCTION("En instruction", false),

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The groupement's eligibility: at least 3 structures, at least 2/3 of them ESS and located in the campagne's
- * territory (integers: {@code 3 × qualifying ≥ 2 × members}), and a porteur administratif ESS and located there.
+ * territory (integers: {@code 3 × qualifying ≥ 2 × members}), a porteur administratif ESS and located there, and
+ * every member's participation confirmed.
  */
 public record Eligibility(List<Rule> rules) {
     public static final int MIN_STRUCTURES = 3;
@@ -18,11 +19,13 @@ public record Eligibility(List<Rule> rules) {
         return rules.stream().allMatch(Rule::ok);
     }
 
-    /** Evaluates the rules for the given members (the porteur included) in a territory. */
-    public static Eligibility evaluate(List<Structure> membres, Structure porteur, String territoireCode,
-                                       String territoireNom) {
+    /** Evaluates the rules for the members (the porteur included, with role PORTEUR) in a territory. */
+    public static Eligibility evaluate(List<MembreGroupement> membres, String territoireCode, String territoireNom) {
         int n = membres.size();
-        long q = membres.stream().filter(s -> s.essEtImplantee(territoireCode)).count();
+        List<Structure> qualifying = membres.stream().map(MembreGroupement::structure)
+                .filter(s -> s.essEtImplantee(territoireCode)).toList();
+        long q = qualifying.size();
+        long declared = qualifying.stream().filter(s -> !s.verifiee()).count();
         Rule taille = new Rule("Au moins " + MIN_STRUCTURES + " structures", n >= MIN_STRUCTURES,
                 n >= MIN_STRUCTURES ? "Le groupement compte " + n + " structures."
                         : "Le groupement compte " + n + " structure" + (n > 1 ? "s" : "") + " : il en manque "
@@ -32,13 +35,23 @@ public record Eligibility(List<Rule> rules) {
         Rule ess = new Rule("Au moins 2/3 de structures de l'ESS implantées dans le " + territoireNom, deuxTiers,
                 q + " structure" + (q > 1 ? "s" : "") + " sur " + n + " relève" + (q > 1 ? "nt" : "")
                         + " de l'ESS et " + (q > 1 ? "sont implantées" : "est implantée") + " dans le " + territoireNom
+                        + (declared == 0 || q == 0 ? "" : " (dont " + declared + " selon " + (declared > 1 ? "leur" : "sa")
+                        + " déclaration, pas encore vérifiée par le Département)")
                         + (deuxTiers ? "." : " : il en faudrait " + manquantes + " de plus (ou moins de structures hors critère)."));
+        Structure porteur = membres.stream().filter(m -> m.role() == RoleGroupement.PORTEUR)
+                .map(MembreGroupement::structure).findFirst().orElse(null);
         boolean porteurOk = porteur != null && porteur.essEtImplantee(territoireCode);
         Rule porteurRule = new Rule("Porteur administratif de l'ESS et implanté dans le " + territoireNom, porteurOk,
                 porteur == null ? "Aucun porteur administratif."
-                        : porteur.nom() + (porteurOk ? " relève de l'ESS et est implantée dans le " + territoireNom + "."
+                        : porteur.nom() + (porteurOk ? " relève de l'ESS et est implantée dans le " + territoireNom
+                        + (porteur.verifiee() ? " (vérifié)." : " (déclaré, pas encore vérifié).")
                         : " doit relever de l'ESS et être implantée dans le " + territoireNom + "."));
-        return new Eligibility(List.of(taille, ess, porteurRule));
+        List<String> unconfirmed = membres.stream().filter(m -> !m.confirme()).map(m -> m.structure().nom()).toList();
+        Rule confirmes = new Rule("Participation confirmée par chaque membre", n > 0 && unconfirmed.isEmpty(),
+                n == 0 ? "Aucun membre."
+                        : unconfirmed.isEmpty() ? "Chaque structure a confirmé sa participation et son rôle."
+                        : "En attente de confirmation : " + String.join(", ", unconfirmed) + ".");
+        return new Eligibility(List.of(taille, ess, porteurRule, confirmes));
     }
 
     /** How many more qualifying structures a groupement of n with q qualifying needs (adding them grows n too). */

@@ -81,11 +81,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final org.camunda.bpm.engine.ManagementService management;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final Map<String, Long> structureIds = new LinkedHashMap<>();
+    private final fr.communs.demo.internal.JooqDemoGroupements demoGroupements;
 
     DemoDataLoader(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
                    GroupementService groupements, InstructionService instructions, ComiteService comite,
                    AssembleeService assemblee, LivrableService livrables, TaskService engineTasks,
-                   org.camunda.bpm.engine.ManagementService management, org.camunda.bpm.engine.RuntimeService runtime) {
+                   org.camunda.bpm.engine.ManagementService management, org.camunda.bpm.engine.RuntimeService runtime,
+                   fr.communs.demo.internal.JooqDemoGroupements demoGroupements) {
+        this.demoGroupements = demoGroupements;
         this.management = management;
         this.runtime = runtime;
         this.accounts = accounts;
@@ -330,9 +333,8 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void group(long communId, String email, String... membres) {
-        as(email);
         for (String membre : membres) {
-            groupements.addMember(communId, s(membre), RoleGroupement.MEMBRE);
+            demoGroupements.insertConfirmedMember(communId, s(membre), RoleGroupement.MEMBRE.name());
         }
     }
 

@@ -3,6 +3,8 @@ package fr.communs.instruction;
 import fr.communs.base.Checks;
 import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
+import fr.communs.commun.DossierVersion;
+import fr.communs.commun.DossierVersionService;
 import fr.communs.instruction.internal.JooqInstructionRepository;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
@@ -20,13 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class InstructionService {
     private final JooqInstructionRepository instructions;
     private final CommunService communs;
+    private final DossierVersionService versions;
     private final TaskService tasks;
     private final CurrentUser currentUser;
 
-    InstructionService(JooqInstructionRepository instructions, CommunService communs, TaskService tasks,
+    InstructionService(JooqInstructionRepository instructions, CommunService communs, DossierVersionService versions, TaskService tasks,
                        CurrentUser currentUser) {
         this.instructions = instructions;
         this.communs = communs;
+        this.versions = versions;
         this.tasks = tasks;
         this.currentUser = currentUser;
     }
@@ -65,6 +69,7 @@ public class InstructionService {
         Checks.start().required(data.reponse(), "Votre réponse à l'instructeur", 4000).orThrow();
         long communId = tasks.requireOpen(taskId, CycleCommunProcess.TASK_COMPLETER_DOSSIER);
         communs.completeTexts(communId, data.besoin(), data.interetGeneral(), data.gouvernance());
+        versions.freeze(communId, DossierVersion.Motif.COMPLEMENTS);
         instructions.insertComplement(communId, data.reponse().strip(), user.id());
         communs.changeStatut(communId, CommunStatut.EN_INSTRUCTION);
         tasks.complete(taskId, java.util.Map.of());

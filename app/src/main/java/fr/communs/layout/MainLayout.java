@@ -12,16 +12,26 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.communs.base.UnreadNotifications;
 import fr.communs.security.AppUser;
 import fr.communs.security.Roles;
 
-/** The application frame: header with the person and their role, navigation adapted to the role. */
+/**
+ * The application frame: header with the notification bell, the person and their role, navigation adapted to the
+ * role. The frame survives navigation: the bell's count is read again after each one.
+ */
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+    private final UnreadNotifications unreadNotifications;
+    private Button bell;
+    private Span bellCount;
 
-    public MainLayout(AuthenticationContext auth) {
+    public MainLayout(AuthenticationContext auth, UnreadNotifications unreadNotifications) {
+        this.unreadNotifications = unreadNotifications;
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Afficher ou masquer le menu");
@@ -36,6 +46,14 @@ public class MainLayout extends AppLayout {
         auth.getAuthenticatedUser(AppUser.class).ifPresentOrElse(user -> {
             Span who = new Span(user.nomComplet() + " — " + Roles.label(user.role()));
             who.addClassName("app-user");
+            bell = new Button(VaadinIcon.BELL.create(), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("notifications")));
+            bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            bell.addClassName("notification-bell");
+            bellCount = new Span();
+            bellCount.addClassName("notification-count");
+            bellCount.getElement().setAttribute("aria-hidden", "true");
+            bell.setSuffixComponent(bellCount);
+            header.add(bell);
             Button logout = new Button("Se déconnecter", VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             header.add(who, logout);
@@ -58,6 +76,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Carte du réseau", "carte", VaadinIcon.MAP_MARKER.create()));
         if (auth.hasRole(Roles.STRUCTURE)) {
             nav.addItem(new SideNavItem("Mes structures", "mes-structures", VaadinIcon.BUILDING.create()));
+            nav.addItem(new SideNavItem("Mes communs", "mes-communs", VaadinIcon.CLUSTER.create()));
             nav.addItem(new SideNavItem("Déposer une idée", "deposer", VaadinIcon.LIGHTBULB.create()));
         }
         if (auth.isAuthenticated()) {
@@ -73,5 +92,24 @@ public class MainLayout extends AppLayout {
         Div drawer = new Div(brand, nav);
         drawer.addClassName("app-drawer");
         addToDrawer(drawer);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        refreshUnreadNotifications();
+    }
+
+    /** Reads the bell's count again (screens that mark notifications read call it). */
+    public void refreshUnreadNotifications() {
+        if (bell == null) {
+            return;
+        }
+        int count = unreadNotifications.unreadCount();
+        bellCount.setText(count > 99 ? "99+" : String.valueOf(count));
+        bellCount.setVisible(count > 0);
+        String label = count == 0 ? "Notifications, aucune non lue"
+                : "Notifications, " + count + (count > 1 ? " non lues" : " non lue");
+        bell.setAriaLabel(label);
+        bell.setTooltipText("Voir mes notifications");
     }
 }

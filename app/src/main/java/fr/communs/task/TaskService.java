@@ -117,6 +117,26 @@ public class TaskService {
         }
     }
 
+    /**
+     * The porteur administratif of a commun changed: its open tasks are offered to the new porteur's structure (and
+     * released if someone of the former one had taken them), and the process variable follows. Joins the caller's
+     * transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void changePorteurGroup(long communId, String oldGroup, String newGroup) {
+        String key = CycleCommunProcess.businessKey(communId);
+        for (Task task : tasks.createTaskQuery().active().processInstanceBusinessKey(key).taskCandidateGroup(oldGroup)
+                .includeAssignedTasks().list()) {
+            tasks.deleteCandidateGroup(task.getId(), oldGroup);
+            tasks.addCandidateGroup(task.getId(), newGroup);
+            if (task.getAssignee() != null) {
+                tasks.setAssignee(task.getId(), null);
+            }
+        }
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()
+                .forEach(pi -> runtime.setVariable(pi.getId(), CycleCommunProcess.VAR_PORTEUR_GROUP, newGroup));
+    }
+
     @Transactional
     public void claim(String taskId) {
         AppUser user = currentUser.require();

@@ -72,8 +72,8 @@ class CampagneServiceIT {
         long porteur = fx.structure(true, "30");
         String porteurEmail = fx.account(Roles.STRUCTURE, porteur);
         long id = fx.deposit(porteurEmail, porteur);
-        groupements.addMember(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
-        groupements.addMember(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
         String admin = fx.account(Roles.ADMIN);
         OffsetDateTime past = OffsetDateTime.now().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         try {

@@ -73,8 +73,8 @@ class CycleServicesIT {
 
     private long eligibleCommun() {
         long id = fx.deposit(porteurEmail, porteur);
-        groupements.addMember(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
-        groupements.addMember(id, fx.structure(true, "30"), RoleGroupement.CONTRIBUTEUR);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.CONTRIBUTEUR);
         return id;
     }
 
@@ -159,8 +159,8 @@ class CycleServicesIT {
     @Test
     void a_groupement_that_is_not_eligible_cannot_be_transmitted_and_nothing_changes() {
         long id = fx.deposit(porteurEmail, porteur);
-        groupements.addMember(id, fx.structure(true, "34"), RoleGroupement.MEMBRE);
-        groupements.addMember(id, fx.structure(false, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "34"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(false, "30"), RoleGroupement.MEMBRE);
         Eligibility eligibility = groupements.eligibility(id);
         assertThat(eligibility.eligible()).isFalse();
         String taskId = fx.task(id, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId();
@@ -177,13 +177,14 @@ class CycleServicesIT {
         long other = fx.structure(true, "30");
         String otherEmail = fx.account(Roles.STRUCTURE, other);
         fx.as(otherEmail);
-        assertThatThrownBy(() -> groupements.addMember(id, other, RoleGroupement.MEMBRE)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> groupements.invite(id, other, RoleGroupement.MEMBRE, null)).isInstanceOf(NotAllowedException.class);
         String taskId = fx.task(id, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId();
         assertThatThrownBy(() -> groupements.transmit(taskId)).isInstanceOf(TaskNotAvailableException.class);
         fx.as(agent);
         assertThatThrownBy(() -> groupements.transmit(taskId)).isInstanceOf(TaskNotAvailableException.class);
         fx.logout();
-        assertThatThrownBy(() -> groupements.addMember(id, other, RoleGroupement.MEMBRE)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> groupements.invite(id, other, RoleGroupement.MEMBRE, null)).isInstanceOf(NotAllowedException.class);
+        fx.as(porteurEmail);
         assertThat(communs.membres(id)).hasSize(1);
     }
 
@@ -191,10 +192,10 @@ class CycleServicesIT {
     void a_structure_cannot_join_twice_nor_deposit_for_another_structure() {
         long id = fx.deposit(porteurEmail, porteur);
         long member = fx.structure(true, "30");
-        groupements.addMember(id, member, RoleGroupement.MEMBRE);
-        assertThatThrownBy(() -> groupements.addMember(id, member, RoleGroupement.CONTRIBUTEUR))
+        fx.join(id, member, RoleGroupement.MEMBRE);
+        assertThatThrownBy(() -> groupements.invite(id, member, RoleGroupement.CONTRIBUTEUR, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("fait déjà partie");
-        assertThatThrownBy(() -> groupements.addMember(id, porteur, RoleGroupement.MEMBRE))
+        assertThatThrownBy(() -> groupements.invite(id, porteur, RoleGroupement.MEMBRE, null))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> fx.deposit(porteurEmail, member)).isInstanceOf(NotAllowedException.class);
         fx.logout();
@@ -203,9 +204,9 @@ class CycleServicesIT {
     }
 
     @Test
-    void deposit_refuses_bad_input_with_french_messages_and_saves_nothing() {
+    void deposit_refuses_bad_input_with_french_messages_and_saves_nothing(@Autowired CommunSearchService search) {
         fx.as(porteurEmail);
-        int before = communs.count(CommunFilter.none());
+        int before = search.count(CommunFilter.none());
         assertThatThrownBy(() -> communs.depositIdea(porteur, new CommunData(" ", "x".repeat(2001), "", null, null, Set.of())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).contains(
                         "Le champ « Titre » est obligatoire.",
@@ -214,7 +215,7 @@ class CycleServicesIT {
                         "Choisissez au moins un défi de l'appel."));
         assertThatThrownBy(() -> communs.depositIdea(porteur, new CommunData("T", "R", "B", null, null, Set.of(-1L))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("n'appartient pas");
-        assertThat(communs.count(CommunFilter.none())).isEqualTo(before);
+        assertThat(search.count(CommunFilter.none())).isEqualTo(before);
     }
 
     @Test

@@ -3,9 +3,12 @@ package fr.communs.commun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.communs.structure.FormeJuridique;
+import fr.communs.structure.StatutVerification;
 import fr.communs.structure.Structure;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,33 +19,50 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The groupement's eligibility rules, over every size from 1 to 12 and every mix. */
 class EligibilityTest {
+    private static final OffsetDateTime CONFIRMED = OffsetDateTime.now();
 
     private static Structure s(long id, boolean ess, String dep) {
         return new Structure(id, "S" + id, ess ? FormeJuridique.ASSOCIATION : FormeJuridique.AUTRE, ess, "C", dep, null);
     }
 
-    /** n members: the porteur (qualifying) first, then q-1 qualifying, then others alternately non-ESS / outside. */
-    private static List<Structure> groupement(int n, int q) {
-        List<Structure> list = new ArrayList<>();
+    private static MembreGroupement m(Structure s, RoleGroupement role, boolean confirmed) {
+        return new MembreGroupement(s, role, confirmed ? CONFIRMED : null);
+    }
+
+    /**
+     * n members of which q qualify (ESS and in the Gard); the non-qualifying ones are alternately non-ESS in the
+     * Gard and ESS outside it. The porteur is a qualifying member or not; one member may be unconfirmed.
+     */
+    private static List<MembreGroupement> groupement(int n, int q, boolean porteurQualifies, boolean allConfirmed) {
+        List<MembreGroupement> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            list.add(i < q ? s(i, true, "30") : (i % 2 == 0 ? s(i, false, "30") : s(i, true, "34")));
+            Structure s = i < q ? s(i, true, "30") : (i % 2 == 0 ? s(i, false, "30") : s(i, true, "34"));
+            list.add(m(s, RoleGroupement.MEMBRE, !(i == n - 1 && !allConfirmed)));
         }
+        int porteur = porteurQualifies ? 0 : q;          // the first qualifying, or the first non-qualifying one
+        MembreGroupement p = list.get(porteur);
+        list.set(porteur, m(p.structure(), RoleGroupement.PORTEUR, p.confirme()));
         return list;
     }
 
+    /** Every size 1–12, every number of qualifying members 0–n, porteur qualifying or not, all confirmed or not. */
     static Stream<Arguments> allMixes() {
-        return IntStream.rangeClosed(1, 12).boxed()
-                .flatMap(n -> IntStream.rangeClosed(1, n).mapToObj(q -> Arguments.of(n, q)));
+        return IntStream.rangeClosed(1, 12).boxed().flatMap(n -> IntStream.rangeClosed(0, n).boxed()
+                .flatMap(q -> Stream.of(true, false).filter(pq -> pq ? q > 0 : q < n)
+                        .flatMap(pq -> Stream.of(true, false).map(c -> Arguments.of(n, q, pq, c)))));
     }
 
-    @ParameterizedTest(name = "{0} structures dont {1} ESS dans le Gard")
+    @ParameterizedTest(name = "{0} structures dont {1} ESS dans le Gard, porteur qualifié {2}, tous confirmés {3}")
     @MethodSource("allMixes")
-    void eligibility_is_three_structures_and_two_thirds_ess_in_the_territory(int n, int q) {
-        List<Structure> membres = groupement(n, q);
-        Eligibility e = Eligibility.evaluate(membres, membres.get(0), "30", "Gard");
-        boolean expected = n >= 3 && q * 3 >= n * 2;
+    void eligibility_is_three_structures_two_thirds_ess_in_the_territory_a_qualified_porteur_and_all_confirmed(
+            int n, int q, boolean porteurQualifies, boolean allConfirmed) {
+        Eligibility e = Eligibility.evaluate(groupement(n, q, porteurQualifies, allConfirmed), "30", "Gard");
+        boolean expected = n >= 3 && 3 * q >= 2 * n && porteurQualifies && allConfirmed;
         assertThat(e.eligible()).isEqualTo(expected);
+        assertThat(e.rules().get(0).ok()).isEqualTo(n >= 3);
         assertThat(e.rules().get(1).ok()).isEqualTo(3 * q >= 2 * n);
+        assertThat(e.rules().get(2).ok()).isEqualTo(porteurQualifies);
+        assertThat(e.rules().get(3).ok()).isEqualTo(allConfirmed);
         if (!e.rules().get(1).ok()) {
             long missing = Eligibility.missingQualifying(n, q);
             assertThat(3 * (q + missing)).isGreaterThanOrEqualTo(2 * (n + missing));
@@ -52,19 +72,21 @@ class EligibilityTest {
     }
 
     @ParameterizedTest(name = "{0} sur {1} : {2}")
-    @CsvSource({"2,3,true", "3,4,true", "2,4,false", "4,5,true", "3,5,false", "4,6,true", "3,6,false", "5,7,true",
-            "4,7,false", "6,9,true", "5,9,false", "8,12,true", "7,12,false"})
+    @CsvSource({"2,3,true", "1,3,false", "3,4,true", "2,4,false", "4,5,true", "3,5,false", "4,6,true", "3,6,false",
+            "5,7,true", "4,7,false", "6,9,true", "5,9,false", "8,12,true", "7,12,false"})
     void the_two_thirds_boundaries_are_exact(int q, int n, boolean ok) {
-        List<Structure> membres = groupement(n, q);
-        assertThat(Eligibility.evaluate(membres, membres.get(0), "30", "Gard").rules().get(1).ok()).isEqualTo(ok);
+        assertThat(Eligibility.evaluate(groupement(n, q, true, true), "30", "Gard").rules().get(1).ok()).isEqualTo(ok);
     }
 
     @Test
     void the_porteur_must_be_ess_and_in_the_territory() {
-        List<Structure> membres = new ArrayList<>(groupement(4, 4));
-        Structure outside = s(99, true, "34");
-        membres.add(outside);
-        Eligibility e = Eligibility.evaluate(membres, outside, "30", "Gard");
+        List<MembreGroupement> membres = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            membres.add(m(s(i, true, "30"), RoleGroupement.MEMBRE, true));
+        }
+        membres.add(m(s(99, true, "34"), RoleGroupement.PORTEUR, true));
+        Eligibility e = Eligibility.evaluate(membres, "30", "Gard");
+        assertThat(e.rules().get(1).ok()).isTrue();
         assertThat(e.rules().get(2).ok()).isFalse();
         assertThat(e.eligible()).isFalse();
         assertThat(e.rules().get(2).explication()).contains("doit relever de l'ESS");
@@ -72,16 +94,29 @@ class EligibilityTest {
 
     @Test
     void the_territory_is_a_setting_of_the_campagne() {
-        List<Structure> herault = List.of(s(1, true, "34"), s(2, true, "34"), s(3, true, "34"));
-        assertThat(Eligibility.evaluate(herault, herault.get(0), "30", "Gard").eligible()).isFalse();
-        assertThat(Eligibility.evaluate(herault, herault.get(0), "34", "Hérault").eligible()).isTrue();
+        List<MembreGroupement> herault = List.of(m(s(1, true, "34"), RoleGroupement.PORTEUR, true),
+                m(s(2, true, "34"), RoleGroupement.MEMBRE, true), m(s(3, true, "34"), RoleGroupement.MEMBRE, true));
+        assertThat(Eligibility.evaluate(herault, "30", "Gard").eligible()).isFalse();
+        assertThat(Eligibility.evaluate(herault, "34", "Hérault").eligible()).isTrue();
     }
 
     @Test
     void a_small_groupement_says_how_many_structures_are_missing() {
-        List<Structure> two = groupement(2, 2);
-        Eligibility e = Eligibility.evaluate(two, two.get(0), "30", "Gard");
+        Eligibility e = Eligibility.evaluate(groupement(2, 2, true, true), "30", "Gard");
         assertThat(e.rules().get(0).ok()).isFalse();
         assertThat(e.rules().get(0).explication()).contains("il en manque 1");
+    }
+
+    @Test
+    void unconfirmed_members_are_named_and_declared_statuses_are_said_to_be_unverified() {
+        Structure verified = new Structure(1, "Vérifiée", null, null, FormeJuridique.ASSOCIATION, false, null, false,
+                true, null, "Nîmes", "30", null, null, null, Set.of(), null, null, null, StatutVerification.VERIFIEE, null, 0);
+        List<MembreGroupement> membres = List.of(m(verified, RoleGroupement.PORTEUR, true),
+                m(s(2, true, "30"), RoleGroupement.MEMBRE, false), m(s(3, true, "30"), RoleGroupement.CONTRIBUTEUR, true));
+        Eligibility e = Eligibility.evaluate(membres, "30", "Gard");
+        assertThat(e.rules().get(3).ok()).isFalse();
+        assertThat(e.rules().get(3).explication()).isEqualTo("En attente de confirmation : S2.");
+        assertThat(e.rules().get(1).explication()).contains("dont 2 selon leur déclaration, pas encore vérifiée");
+        assertThat(e.rules().get(2).explication()).contains("(vérifié)");
     }
 }

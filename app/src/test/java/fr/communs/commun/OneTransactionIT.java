@@ -39,8 +39,8 @@ class OneTransactionIT {
 
     private long eligibleCommun(String porteurEmail, long porteur) {
         long id = fx.deposit(porteurEmail, porteur);
-        groupements.addMember(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
-        groupements.addMember(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
         return id;
     }
 

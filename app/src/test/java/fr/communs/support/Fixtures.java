@@ -37,10 +37,13 @@ public class Fixtures {
     private final ManagementService management;
     private final org.jooq.DSLContext dsl;
     private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.springframework.beans.factory.ObjectProvider<fr.communs.commun.GroupementService> groupements;
 
     Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
              TaskService engineTasks, ManagementService management, org.jooq.DSLContext dsl,
-             org.camunda.bpm.engine.RuntimeService runtime) {
+             org.camunda.bpm.engine.RuntimeService runtime,
+             org.springframework.beans.factory.ObjectProvider<fr.communs.commun.GroupementService> groupements) {
+        this.groupements = groupements;
         this.dsl = dsl;
         this.runtime = runtime;
         this.accounts = accounts;
@@ -146,6 +149,28 @@ public class Fixtures {
         long defi = campagnes.current().orElseThrow().defis().get(0).id();
         return communs.depositIdea(porteurId, new CommunData("Commun " + SEQ.incrementAndGet(), "Un résumé",
                 "Un besoin du territoire", null, null, Set.of(defi)));
+    }
+
+    /**
+     * The logged-in porteur invites the structure, and a new account of that structure accepts the invitation (which
+     * confirms its participation); the porteur is logged in again afterwards. Returns the member account's e-mail.
+     */
+    public String join(long communId, long structureId, fr.communs.commun.RoleGroupement role) {
+        var porteur = SecurityContextHolder.getContext().getAuthentication();
+        long invitation = groupements.getObject().invite(communId, structureId, role, null);
+        String member = account(Roles.STRUCTURE, structureId);
+        as(member);
+        try {
+            groupements.getObject().answerInvitation(invitation, true, null);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(porteur);
+        }
+        return member;
+    }
+
+    /** The id of the current campagne's first défi. */
+    public long defi() {
+        return campagnes.current().orElseThrow().defis().get(0).id();
     }
 
     public Task task(long communId, String key) {

@@ -1,5 +1,6 @@
 package fr.communs.processes;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Objects;
  *   <li>{@value #VAR_PORTEUR_GROUP}: {@link String}, candidate group of the porteur's tasks
  *       ({@link #structureGroup(long)});</li>
  *   <li>{@value #VAR_DATE_LIMITE_DEPOT}: {@link Date}, deposit deadline (timer and due date);</li>
+ *   <li>{@value #VAR_DATE_RAPPEL_7_JOURS}, {@value #VAR_DATE_RAPPEL_2_JOURS}: {@link Date}, when the members
+ *       of a file not yet transmitted are reminded of the deadline ({@link #reminderDate(Date, int)});</li>
+ *   <li>{@value #VAR_JOURS_AVANT}: {@link Long}, input parameter of each reminder task (7 or 2);</li>
  *   <li>{@value #VAR_DECISION_INSTRUCTION}: {@link String}, a {@link DecisionInstruction} name;</li>
  *   <li>{@value #VAR_MEMBRES_COMITE}: {@code ArrayList<String>} of user ids, set by the process;</li>
  *   <li>{@value #VAR_MEMBRE_COMITE}: {@link String}, local to each "Noter l'audition" instance;</li>
@@ -32,6 +36,12 @@ public final class CycleCommunProcess {
     public static final String TIMER_FIN_DEPOT = "Timer_FinDepot";
     public static final String TASK_CLORE_DEPOT = "Task_CloreDepot";
     public static final String END_DEPOT_CLOS = "EndEvent_DepotClos";
+    public static final String TIMER_RAPPEL_7_JOURS = "Timer_Rappel7Jours";
+    public static final String TASK_RAPPELER_MEMBRES_7_JOURS = "Task_RappelerMembres7Jours";
+    public static final String END_RAPPEL_7_JOURS_ENVOYE = "EndEvent_Rappel7JoursEnvoye";
+    public static final String TIMER_RAPPEL_2_JOURS = "Timer_Rappel2Jours";
+    public static final String TASK_RAPPELER_MEMBRES_2_JOURS = "Task_RappelerMembres2Jours";
+    public static final String END_RAPPEL_2_JOURS_ENVOYE = "EndEvent_Rappel2JoursEnvoye";
     public static final String TASK_INSTRUIRE = "Task_Instruire";
     public static final String GATEWAY_RECEVABLE = "Gateway_Recevable";
     public static final String TASK_COMPLETER_DOSSIER = "Task_CompleterDossier";
@@ -48,6 +58,9 @@ public final class CycleCommunProcess {
     public static final String VAR_COMMUN_ID = "communId";
     public static final String VAR_PORTEUR_GROUP = "porteurGroup";
     public static final String VAR_DATE_LIMITE_DEPOT = "dateLimiteDepot";
+    public static final String VAR_DATE_RAPPEL_7_JOURS = "dateRappel7Jours";
+    public static final String VAR_DATE_RAPPEL_2_JOURS = "dateRappel2Jours";
+    public static final String VAR_JOURS_AVANT = "joursAvant";
     public static final String VAR_DECISION_INSTRUCTION = "decisionInstruction";
     public static final String VAR_MEMBRES_COMITE = "membresComite";
     public static final String VAR_MEMBRE_COMITE = "membreComite";
@@ -66,6 +79,59 @@ public final class CycleCommunProcess {
             TASK_VOTE_ASSEMBLEE,
             TASK_DEPOSER_LIVRABLE,
             END_LAUREAT);
+
+    /**
+     * The reminders before the deposit deadline, latest last: days before the deadline → boundary timer id and
+     * date variable. Each timer is non-interrupting and leads to a "Rappeler l'échéance aux membres" task.
+     */
+    public enum Rappel {
+        J7(7, TIMER_RAPPEL_7_JOURS, TASK_RAPPELER_MEMBRES_7_JOURS, END_RAPPEL_7_JOURS_ENVOYE, VAR_DATE_RAPPEL_7_JOURS),
+        J2(2, TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE, VAR_DATE_RAPPEL_2_JOURS);
+
+        private final int joursAvant;
+        private final String timerId;
+        private final String taskId;
+        private final String endId;
+        private final String dateVariable;
+
+        Rappel(int joursAvant, String timerId, String taskId, String endId, String dateVariable) {
+            this.joursAvant = joursAvant;
+            this.timerId = timerId;
+            this.taskId = taskId;
+            this.endId = endId;
+            this.dateVariable = dateVariable;
+        }
+
+        public int joursAvant() {
+            return joursAvant;
+        }
+
+        /** The non-interrupting boundary timer on {@value CycleCommunProcess#TASK_CONSTITUER_GROUPEMENT}. */
+        public String timerId() {
+            return timerId;
+        }
+
+        public String taskId() {
+            return taskId;
+        }
+
+        public String endId() {
+            return endId;
+        }
+
+        /** The {@link Date} variable the timer's {@code timeDate} reads. */
+        public String dateVariable() {
+            return dateVariable;
+        }
+    }
+
+    /**
+     * Element ids of the reminder branches (timers, tasks, end events): side branches that never change where
+     * the file stands in the cycle.
+     */
+    public static final List<String> REMINDER_ELEMENTS = List.of(
+            TIMER_RAPPEL_7_JOURS, TASK_RAPPELER_MEMBRES_7_JOURS, END_RAPPEL_7_JOURS_ENVOYE,
+            TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE);
 
     private static final String BUSINESS_KEY_PREFIX = "commun-";
     private static final String STRUCTURE_GROUP_PREFIX = "structure-";
@@ -108,7 +174,31 @@ public final class CycleCommunProcess {
         variables.put(VAR_COMMUN_ID, communId);
         variables.put(VAR_PORTEUR_GROUP, structureGroup(porteurStructureId));
         variables.put(VAR_DATE_LIMITE_DEPOT, dateLimiteDepot);
+        variables.putAll(reminderDates(dateLimiteDepot));
         return variables;
+    }
+
+    /**
+     * The reminder date variables for a deadline ({@link Rappel#dateVariable()} → {@link #reminderDate(Date, int)}),
+     * to start the process with or to set again when the deadline moves.
+     */
+    public static Map<String, Object> reminderDates(Date dateLimiteDepot) {
+        Objects.requireNonNull(dateLimiteDepot, "dateLimiteDepot");
+        Map<String, Object> variables = new HashMap<>();
+        for (Rappel rappel : Rappel.values()) {
+            variables.put(rappel.dateVariable(), reminderDate(dateLimiteDepot, rappel.joursAvant()));
+        }
+        return variables;
+    }
+
+    /**
+     * When to remind: {@code joursAvant} times 24 hours before the deadline (an hour off the wall-clock time
+     * across a daylight-saving change, which does not matter for a reminder). A date already past fires at
+     * once; the reminder task then decides whether it is still worth sending
+     * ({@link RappelDepotDelegate#isStillUseful}).
+     */
+    public static Date reminderDate(Date dateLimiteDepot, int joursAvant) {
+        return Date.from(dateLimiteDepot.toInstant().minus(Duration.ofDays(joursAvant)));
     }
 
     /** Variables to complete "Instruire le dossier" with. */

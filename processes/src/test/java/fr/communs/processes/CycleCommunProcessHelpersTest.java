@@ -34,7 +34,7 @@ class CycleCommunProcessHelpersTest {
     }
 
     @Test
-    void start_variables_hold_typed_commun_id_porteur_group_and_deadline() {
+    void start_variables_hold_typed_commun_id_porteur_group_deadline_and_reminder_dates() {
         Date deadline = new Date(1_700_000_000_000L);
 
         var variables = CycleCommunProcess.startVariables(12L, 34L, deadline);
@@ -43,7 +43,9 @@ class CycleCommunProcessHelpersTest {
                 .containsEntry(CycleCommunProcess.VAR_COMMUN_ID, 12L)
                 .containsEntry(CycleCommunProcess.VAR_PORTEUR_GROUP, "structure-34")
                 .containsEntry(CycleCommunProcess.VAR_DATE_LIMITE_DEPOT, deadline)
-                .hasSize(3);
+                .containsEntry(CycleCommunProcess.VAR_DATE_RAPPEL_7_JOURS, new Date(1_700_000_000_000L - 7 * 86_400_000L))
+                .containsEntry(CycleCommunProcess.VAR_DATE_RAPPEL_2_JOURS, new Date(1_700_000_000_000L - 2 * 86_400_000L))
+                .hasSize(5);
         assertThat(variables.get(CycleCommunProcess.VAR_COMMUN_ID)).isInstanceOf(Long.class);
     }
 

@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 
 import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
+import fr.communs.processes.CycleCommunProcess.Rappel;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -33,9 +34,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,7 @@ class CycleCommunProcessTest {
         actions.comite = List.of("alice", "bob");
         Mocks.register("cloreDepotDelegate", new CloreDepotDelegate(actions));
         Mocks.register("convoquerComiteDelegate", new ConvoquerComiteDelegate(actions));
+        Mocks.register("rappelDepotDelegate", new RappelDepotDelegate(actions));
     }
 
     @AfterEach
@@ -117,7 +121,8 @@ class CycleCommunProcessTest {
         assertThat(pi).isEnded()
                 .hasPassedInOrder(MILESTONES.toArray(String[]::new))
                 .hasPassed(TASK_CONVOQUER_COMITE, GATEWAY_RECEVABLE, GATEWAY_VOTE)
-                .hasNotPassed(TIMER_FIN_DEPOT, TASK_CLORE_DEPOT, TASK_COMPLETER_DOSSIER);
+                .hasNotPassed(TIMER_FIN_DEPOT, TASK_CLORE_DEPOT, TASK_COMPLETER_DOSSIER,
+                        TASK_RAPPELER_MEMBRES_7_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS);
         Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
                         .processInstanceId(pi.getId()).activityId(TASK_NOTER_AUDITION).activityType("userTask").count())
                 .isEqualTo(2);
@@ -128,7 +133,8 @@ class CycleCommunProcessTest {
     void deposit_deadline_passing_closes_the_deposit_without_transmission() {
         ProcessInstance pi = start();
 
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().count())
+                .as("the deadline and the two reminders").isEqualTo(3);
         Job timer = jobQuery().processInstanceId(pi.getId()).timers().activityId(TIMER_FIN_DEPOT).singleResult();
         Assertions.assertThat(timer).as("the %s timer job", TIMER_FIN_DEPOT).isNotNull();
         assertThat(timer).hasDueDate(DATE_LIMITE_DEPOT);
@@ -138,6 +144,8 @@ class CycleCommunProcessTest {
         Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count())
                 .as("the porteur's task is interrupted").isZero();
         Assertions.assertThat(actions.closedDeposits).as("closed by a job, not by the timer itself").isEmpty();
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().count())
+                .as("the reminder timers went with the porteur's task").isZero();
 
         execute(job(TASK_CLORE_DEPOT, pi));
         Assertions.assertThat(actions.closedDeposits).containsExactly(COMMUN_ID);
@@ -150,15 +158,121 @@ class CycleCommunProcessTest {
     }
 
     @Test
-    void transmission_before_the_deadline_cancels_the_deposit_timer() {
+    void transmission_before_the_deadline_cancels_the_deposit_and_reminder_timers() {
         ProcessInstance pi = start();
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+        Assertions.assertThat(pendingTimers(pi, false))
+                .containsExactlyInAnyOrder(TIMER_FIN_DEPOT, TIMER_RAPPEL_7_JOURS, TIMER_RAPPEL_2_JOURS);
 
         complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
 
         assertThat(pi).isWaitingAt(TASK_INSTRUIRE);
         Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
         Assertions.assertThat(actions.closedDeposits).isEmpty();
+        Assertions.assertThat(actions.reminders).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- reminders before the deadline
+
+    @Test
+    void reminders_fire_seven_then_two_days_before_the_deadline_without_interrupting_the_porteur_task() {
+        ProcessInstance pi = start();
+        Job j7 = timer(pi, TIMER_RAPPEL_7_JOURS);
+        Job j2 = timer(pi, TIMER_RAPPEL_2_JOURS);
+        assertThat(j7).hasDueDate(Date.from(DATE_LIMITE_DEPOT.toInstant().minus(Duration.ofDays(7))));
+        assertThat(j2).hasDueDate(Date.from(DATE_LIMITE_DEPOT.toInstant().minus(Duration.ofDays(2))));
+        String porteurTask = task(TASK_CONSTITUER_GROUPEMENT, pi).getId();
+
+        ClockUtil.setCurrentTime(j7.getDuedate());
+        execute(j7);
+        Assertions.assertThat(actions.reminders).as("sent by a job, not by the timer itself").isEmpty();
+        execute(job(TASK_RAPPELER_MEMBRES_7_JOURS, pi));
+        Assertions.assertThat(actions.reminders).containsExactly(new RecordingActions.Reminder(COMMUN_ID, DATE_LIMITE_DEPOT));
+        assertThat(pi).isWaitingAtExactly(TASK_CONSTITUER_GROUPEMENT);
+        Assertions.assertThat(task(TASK_CONSTITUER_GROUPEMENT, pi).getId()).as("the same task, not interrupted")
+                .isEqualTo(porteurTask);
+        Assertions.assertThat(pendingTimers(pi, false))
+                .containsExactlyInAnyOrder(TIMER_FIN_DEPOT, TIMER_RAPPEL_2_JOURS);
+
+        ClockUtil.setCurrentTime(j2.getDuedate());
+        execute(timer(pi, TIMER_RAPPEL_2_JOURS));
+        execute(job(TASK_RAPPELER_MEMBRES_2_JOURS, pi));
+        Assertions.assertThat(actions.reminders).hasSize(2).allMatch(r -> r.communId() == COMMUN_ID);
+        Assertions.assertThat(joursAvantPassed(pi)).as("%s of each reminder task, in order", VAR_JOURS_AVANT)
+                .containsExactly(7, 2);
+        assertThat(pi).isWaitingAtExactly(TASK_CONSTITUER_GROUPEMENT)
+                .hasPassedInOrder(TIMER_RAPPEL_7_JOURS, TASK_RAPPELER_MEMBRES_7_JOURS, END_RAPPEL_7_JOURS_ENVOYE,
+                        TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE);
+        Assertions.assertThat(task(TASK_CONSTITUER_GROUPEMENT, pi).getId()).isEqualTo(porteurTask);
+
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+        assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(actions.closedDeposits).isEmpty();
+    }
+
+    @Test
+    void transmission_between_the_two_reminders_cancels_the_pending_one() {
+        ProcessInstance pi = start();
+        ClockUtil.setCurrentTime(timer(pi, TIMER_RAPPEL_7_JOURS).getDuedate());
+        execute(timer(pi, TIMER_RAPPEL_7_JOURS));
+        execute(job(TASK_RAPPELER_MEMBRES_7_JOURS, pi));
+
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+
+        assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE).hasNotPassed(TIMER_RAPPEL_2_JOURS);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(actions.reminders).hasSize(1);
+    }
+
+    @Test
+    void a_file_deposited_one_day_before_the_deadline_gets_only_the_two_day_reminder_at_once() {
+        Date tomorrow = Date.from(NOW.plus(Duration.ofDays(1)));
+        ProcessInstance pi = start(tomorrow);
+        Assertions.assertThat(pendingTimers(pi, true))
+                .as("reminder dates already past fire at once")
+                .containsExactlyInAnyOrder(TIMER_RAPPEL_7_JOURS, TIMER_RAPPEL_2_JOURS);
+
+        execute(timer(pi, TIMER_RAPPEL_7_JOURS));
+        execute(job(TASK_RAPPELER_MEMBRES_7_JOURS, pi));
+        Assertions.assertThat(actions.reminders).as("J-7 skipped: the J-2 reminder will say it").isEmpty();
+        execute(timer(pi, TIMER_RAPPEL_2_JOURS));
+        execute(job(TASK_RAPPELER_MEMBRES_2_JOURS, pi));
+
+        Assertions.assertThat(actions.reminders).containsExactly(new RecordingActions.Reminder(COMMUN_ID, tomorrow));
+        assertThat(pi).isWaitingAtExactly(TASK_CONSTITUER_GROUPEMENT)
+                .hasPassed(END_RAPPEL_7_JOURS_ENVOYE, END_RAPPEL_2_JOURS_ENVOYE);
+    }
+
+    @Test
+    void a_reminder_still_pending_when_the_deposit_closes_is_dropped_and_the_file_ends_as_closed() {
+        ProcessInstance pi = start();
+        ClockUtil.setCurrentTime(timer(pi, TIMER_RAPPEL_2_JOURS).getDuedate());
+        execute(timer(pi, TIMER_RAPPEL_2_JOURS));
+        Job pendingReminder = job(TASK_RAPPELER_MEMBRES_2_JOURS, pi);
+
+        ClockUtil.setCurrentTime(DATE_LIMITE_DEPOT);
+        execute(timer(pi, TIMER_FIN_DEPOT));
+        execute(job(TASK_CLORE_DEPOT, pi));
+
+        Assertions.assertThat(actions.closedDeposits).containsExactly(COMMUN_ID);
+        assertThat(pi).isEnded().hasNotPassed(END_RAPPEL_2_JOURS_ENVOYE);
+        Assertions.assertThat(jobQuery().jobId(pendingReminder.getId()).count()).isZero();
+        Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+                .singleResult().getEndActivityId()).isEqualTo(END_DEPOT_CLOS);
+        Assertions.assertThat(actions.reminders).isEmpty();
+    }
+
+    @Test
+    void a_reminder_job_run_after_the_deadline_sends_nothing() {
+        ProcessInstance pi = start();
+        ClockUtil.setCurrentTime(timer(pi, TIMER_RAPPEL_2_JOURS).getDuedate());
+        execute(timer(pi, TIMER_RAPPEL_2_JOURS));
+
+        ClockUtil.setCurrentTime(Date.from(DATE_LIMITE_DEPOT.toInstant().plusSeconds(1)));
+        execute(job(TASK_RAPPELER_MEMBRES_2_JOURS, pi));
+
+        Assertions.assertThat(actions.reminders).isEmpty();
+        assertThat(pi).hasPassed(END_RAPPEL_2_JOURS_ENVOYE).isWaitingAt(TASK_CONSTITUER_GROUPEMENT);
     }
 
     @Test
@@ -294,7 +408,8 @@ class CycleCommunProcessTest {
         BpmnModelInstance model = repositoryService().getBpmnModelInstance(definition.getId());
 
         List<String> ids = List.of(START_IDEE_DEPOSEE, TASK_CONSTITUER_GROUPEMENT, TIMER_FIN_DEPOT, TASK_CLORE_DEPOT,
-                END_DEPOT_CLOS, TASK_INSTRUIRE, GATEWAY_RECEVABLE, TASK_COMPLETER_DOSSIER, END_NON_RECEVABLE,
+                END_DEPOT_CLOS, TIMER_RAPPEL_7_JOURS, TASK_RAPPELER_MEMBRES_7_JOURS, END_RAPPEL_7_JOURS_ENVOYE,
+                TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE, TASK_INSTRUIRE, GATEWAY_RECEVABLE, TASK_COMPLETER_DOSSIER, END_NON_RECEVABLE,
                 TASK_CONVOQUER_COMITE, TASK_NOTER_AUDITION, TASK_AVIS_COMITE, TASK_VOTE_ASSEMBLEE, GATEWAY_VOTE,
                 TASK_DEPOSER_LIVRABLE, END_LAUREAT, END_REJETE);
         Assertions.assertThat(model.getModelElementsByType(FlowNode.class))
@@ -302,7 +417,23 @@ class CycleCommunProcessTest {
         Assertions.assertThat(model.getModelElementsByType(FlowNode.class))
                 .allSatisfy(node -> Assertions.assertThat(node.getName()).isNotBlank());
         Assertions.assertThat(model.getModelElementsByType(SequenceFlow.class))
-                .extracting(FlowElement::getId).allMatch(id -> id.matches("Flow_[A-Z][A-Za-z]+"));
+                .extracting(FlowElement::getId).allMatch(id -> id.matches("Flow_[A-Z][A-Za-z0-9]+"));
+        Assertions.assertThat(REMINDER_ELEMENTS).allMatch(id -> model.getModelElementById(id) != null);
+        for (Rappel rappel : Rappel.values()) {
+            BoundaryEvent timer = model.getModelElementById(rappel.timerId());
+            Assertions.assertThat(timer.cancelActivity()).as("%s does not interrupt", rappel.timerId()).isFalse();
+            Assertions.assertThat(timer.getAttachedTo().getId()).isEqualTo(TASK_CONSTITUER_GROUPEMENT);
+            Assertions.assertThat(timer.getOutgoing()).singleElement()
+                    .satisfies(flow -> Assertions.assertThat(flow.getTarget().getId()).isEqualTo(rappel.taskId()));
+            ServiceTask reminder = model.getModelElementById(rappel.taskId());
+            Assertions.assertThat(reminder.isCamundaAsyncBefore()).isTrue();
+            Assertions.assertThat(reminder.getCamundaDelegateExpression()).isEqualTo("${rappelDepotDelegate}");
+            Assertions.assertThat(reminder.getName()).endsWith("(J-" + rappel.joursAvant() + ")");
+            Assertions.assertThat(reminder.getOutgoing()).singleElement()
+                    .satisfies(flow -> Assertions.assertThat(flow.getTarget().getId()).isEqualTo(rappel.endId()));
+        }
+        BoundaryEvent finDepot = model.getModelElementById(TIMER_FIN_DEPOT);
+        Assertions.assertThat(finDepot.cancelActivity()).isTrue();
         Assertions.assertThat(model.getModelElementsByType(SequenceFlow.class))
                 .filteredOn(flow -> flow.getConditionExpression() != null)
                 .extracting(FlowElement::getId, flow -> flow.getConditionExpression().getTextContent())
@@ -318,8 +449,38 @@ class CycleCommunProcessTest {
     // ---------------------------------------------------------------- helpers
 
     private ProcessInstance start() {
+        return start(DATE_LIMITE_DEPOT);
+    }
+
+    private ProcessInstance start(Date dateLimiteDepot) {
         return runtimeService().startProcessInstanceByKey(KEY, businessKey(COMMUN_ID),
-                startVariables(COMMUN_ID, STRUCTURE_ID, DATE_LIMITE_DEPOT));
+                startVariables(COMMUN_ID, STRUCTURE_ID, dateLimiteDepot));
+    }
+
+    private static Job timer(ProcessInstance pi, String timerId) {
+        Job timer = jobQuery().processInstanceId(pi.getId()).timers().activityId(timerId).singleResult();
+        Assertions.assertThat(timer).as("the %s timer job", timerId).isNotNull();
+        return timer;
+    }
+
+    /** Ids of the timers waiting on the porteur's task (only those due now if {@code dueOnly}). */
+    private static List<String> pendingTimers(ProcessInstance pi, boolean dueOnly) {
+        return List.of(TIMER_FIN_DEPOT, TIMER_RAPPEL_7_JOURS, TIMER_RAPPEL_2_JOURS).stream().filter(id -> {
+            var query = jobQuery().processInstanceId(pi.getId()).timers().activityId(id);
+            return (dueOnly ? query.executable() : query).count() > 0;
+        }).toList();
+    }
+
+    /** The {@value CycleCommunProcess#VAR_JOURS_AVANT} input of each reminder task run, in the order they ran. */
+    private static List<Integer> joursAvantPassed(ProcessInstance pi) {
+        return historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityType("serviceTask").orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .filter(a -> a.getActivityId().startsWith("Task_RappelerMembres"))
+                .map(a -> historyService().createHistoricVariableInstanceQuery()
+                        .activityInstanceIdIn(a.getId()).variableName(VAR_JOURS_AVANT).singleResult())
+                .map(v -> Integer.valueOf(String.valueOf(v.getValue())))
+                .toList();
     }
 
     private ProcessInstance startAndTransmit() {

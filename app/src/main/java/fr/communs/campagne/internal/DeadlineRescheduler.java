@@ -3,6 +3,7 @@ package fr.communs.campagne.internal;
 import static fr.communs.db.Tables.COMMUN;
 
 import fr.communs.processes.CycleCommunProcess;
+import fr.communs.processes.CycleCommunProcess.Rappel;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When an administrator moves the deposit deadline, the running files of the campagne follow: the deadline
- * timer, the {@code dateLimiteDepot} variable and the due date of the porteur's task.
+ * timer, the {@code dateLimiteDepot} variable, the due date of the porteur's task, and the reminders still to come
+ * (7 and 2 days before the deadline: their timers and date variables).
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -51,6 +53,17 @@ public class DeadlineRescheduler {
             }
             management.setJobDuedate(timer.getId(), due);
             runtime.setVariable(pid, CycleCommunProcess.VAR_DATE_LIMITE_DEPOT, due);
+            runtime.setVariables(pid, CycleCommunProcess.reminderDates(due));
+            for (Rappel rappel : Rappel.values()) {
+                // Only a reminder still to come is moved. One whose timer already fired is not created again, even
+                // if the deadline moves later: its members were reminded once; the later reminders still come.
+                // A new date already past fires at once, and the reminder task skips it if it no longer makes sense.
+                Job reminder = management.createJobQuery().processInstanceId(pid).activityId(rappel.timerId())
+                        .timers().singleResult();
+                if (reminder != null) {
+                    management.setJobDuedate(reminder.getId(), CycleCommunProcess.reminderDate(due, rappel.joursAvant()));
+                }
+            }
             tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT)
                     .list().forEach(t -> {
                         t.setDueDate(due);

@@ -1,8 +1,10 @@
 package fr.communs.commun.internal;
 
 import fr.communs.commun.CommunStatut;
+import fr.communs.commun.GroupementService;
 import fr.communs.processes.CycleCommunActions;
 import fr.communs.security.AccountService;
+import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,16 +14,29 @@ import org.springframework.transaction.annotation.Transactional;
 class CycleCommunActionsAdapter implements CycleCommunActions {
     private final JooqCommunRepository communs;
     private final AccountService accounts;
+    private final GroupementService groupements;
 
-    CycleCommunActionsAdapter(JooqCommunRepository communs, AccountService accounts) {
+    CycleCommunActionsAdapter(JooqCommunRepository communs, AccountService accounts, GroupementService groupements) {
         this.communs = communs;
         this.accounts = accounts;
+        this.groupements = groupements;
     }
 
     @Override
     @Transactional
     public void closeDeposit(long communId) {
         communs.updateStatut(communId, CommunStatut.DEPOT_CLOS);
+    }
+
+    /**
+     * The groupement's structures are told the campagne's deadline (the process's {@code deadline} is the same date:
+     * {@code DeadlineRescheduler} keeps them in step) and what still blocks eligibility; nothing once the file is
+     * no longer being formed.
+     */
+    @Override
+    @Transactional
+    public void remindBeforeDeadline(long communId, Date deadline) {
+        groupements.remindBeforeDeadline(communId);
     }
 
     @Override

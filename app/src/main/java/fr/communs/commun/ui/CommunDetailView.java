@@ -2,12 +2,16 @@ package fr.communs.commun.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -15,32 +19,47 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import fr.communs.layout.MainLayout;
-import fr.communs.layout.Ui;
+import fr.communs.base.ui.ErrorPanel;
 import fr.communs.campagne.CampagneService;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
+import fr.communs.commun.ContributionService;
 import fr.communs.commun.Etape;
 import fr.communs.commun.GroupementService;
+import fr.communs.layout.MainLayout;
+import fr.communs.layout.Ui;
 import fr.communs.processes.CycleCommunProcess;
+import fr.communs.security.CurrentUser;
+import fr.communs.structure.StructureService;
 import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;
 
-/** Public page of a commun: where its file stands in the cycle, its content and its groupement. */
+/**
+ * Page of a commun: where its file stands in the cycle, its content, its groupement (with the actions of the person
+ * looking at it) and its contributions. A draft is shown only to its structure, with "Modifier" and "Publier".
+ */
 @Route(value = "communs/:communId([0-9]{1,18})", layout = MainLayout.class)
 @AnonymousAllowed
 class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final CommunService communs;
     private final GroupementService groupements;
+    private final ContributionService contributions;
+    private final StructureService structures;
     private final CampagneService campagnes;
     private final TaskService tasks;
+    private final CurrentUser currentUser;
+    private final ErrorPanel errors = new ErrorPanel();
     private String title = "Commun";
 
-    CommunDetailView(CommunService communs, GroupementService groupements, CampagneService campagnes, TaskService tasks) {
+    CommunDetailView(CommunService communs, GroupementService groupements, ContributionService contributions,
+                     StructureService structures, CampagneService campagnes, TaskService tasks, CurrentUser currentUser) {
         this.communs = communs;
         this.groupements = groupements;
+        this.contributions = contributions;
+        this.structures = structures;
         this.campagnes = campagnes;
         this.tasks = tasks;
+        this.currentUser = currentUser;
         addClassName("page");
     }
 
@@ -48,23 +67,77 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         long id = Long.parseLong(event.getRouteParameters().get("communId").orElseThrow());
         Commun commun = communs.find(id).orElseThrow(() -> new NotFoundException("Commun introuvable"));
-        title = commun.titre();
+        title = commun.titre().isBlank() ? "Brouillon sans titre" : commun.titre();
         removeAll();
         Span statut = new Span(commun.statut().libelle());
         statut.addClassName("badge");
-        Paragraph meta = new Paragraph("Porté par " + commun.porteurNom() + " · déposé le " + Ui.dateTime(commun.createdAt())
+        HorizontalLayout badges = new HorizontalLayout(statut);
+        if (commun.cherchePartenaires() && commun.statut() == fr.communs.commun.CommunStatut.EN_CONSTITUTION) {
+            Span cherche = new Span("Cherche des partenaires");
+            cherche.addClassNames("badge", "ok");
+            badges.add(cherche);
+        }
+        Paragraph meta = new Paragraph("Porté par " + commun.porteurNom()
+                + (commun.publieLe() == null ? " · brouillon créé le " + Ui.dateTime(commun.createdAt())
+                : " · publié le " + Ui.dateTime(commun.publieLe()))
                 + (commun.dateTransmission() == null ? "" : " · transmis le " + Ui.dateTime(commun.dateTransmission())));
         meta.addClassName("muted");
-        add(new H1(commun.titre()), statut, meta);
-        tasks.findOpenForCommun(id).ifPresent(t -> {
-            Button open = new Button("Ouvrir ma tâche : " + t.name(),
-                    e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(t.definitionKey(), t.taskId()))));
-            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(open);
+        add(new H1(title), badges, meta, errors);
+        boolean porteur = communs.callerIsPorteur(id);
+        if (commun.brouillon()) {
+            add(draftBanner(commun));
+        } else {
+            tasks.findOpenForCommun(id).ifPresent(t -> {
+                Button open = new Button("Ouvrir ma tâche : " + t.name(),
+                        e -> getUI().ifPresent(ui -> ui.navigate(TaskScreens.pathOf(t.definitionKey(), t.taskId()))));
+                open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                add(open);
+            });
+            if (porteur && commun.modifiable()) {
+                add(new Button("Modifier le dossier", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + id + "/modifier"))));
+            }
+            add(progress(id));
+        }
+        add(new H2("Le dossier"), new CommunFileView(commun));
+        if (!commun.brouillon()) {
+            add(new GroupementPanel(communs, groupements, structures, id,
+                    campagnes.get(commun.campagneId()).territoireCode(), currentUser.get()));
+        }
+        add(new H2("Contributions"), new ContributionsPanel(contributions, communs, structures, currentUser, id));
+    }
+
+    private Div draftBanner(Commun commun) {
+        Div banner = new Div();
+        banner.addClassNames("card", "brouillon");
+        banner.add(new H3("Brouillon : visible uniquement par votre structure"),
+                new Paragraph("Complétez l'idée puis publiez-la : elle apparaîtra dans « Communs déposés » et vous pourrez "
+                        + "constituer votre groupement."));
+        Button edit = new Button("Continuer la saisie", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + commun.id() + "/modifier")));
+        edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button publish = new Button("Publier l'idée", e -> {
+            if (errors.run(() -> communs.publish(commun.id()))) {
+                Ui.success("Votre idée est publiée. Constituez maintenant votre groupement.");
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            }
         });
-        add(progress(id));
-        String territoire = campagnes.get(commun.campagneId()).territoireCode();
-        add(new CommunFileView(commun, communs.membres(id), groupements.eligibility(id), territoire));
+        Button delete = new Button("Supprimer le brouillon", e -> {
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle("Supprimer ce brouillon ?");
+            dialog.add(new Paragraph("Le brouillon sera définitivement supprimé."));
+            Button ok = new Button("Supprimer", ev -> {
+                dialog.close();
+                if (errors.run(() -> communs.deleteDraft(commun.id()))) {
+                    Ui.success("Le brouillon est supprimé.");
+                    getUI().ifPresent(ui -> ui.navigate("mes-communs"));
+                }
+            });
+            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+            dialog.getFooter().add(new Button("Annuler", ev -> dialog.close()), ok);
+            dialog.open();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        banner.add(new HorizontalLayout(edit, publish, delete));
+        return banner;
     }
 
     private VerticalLayout progress(long communId) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import fr.communs.layout.Ui;
 import fr.communs.commun.Commun;
+import fr.communs.commun.DossierVersion;
 import fr.communs.commun.Eligibility;
 import fr.communs.commun.MembreGroupement;
 import java.util.List;
@@ -18,19 +19,70 @@ import java.util.List;
 /** The content of a commun's file (texts, défis, groupement, eligibility), shown on its page and in task screens. */
 public class CommunFileView extends VerticalLayout {
 
-    public CommunFileView(Commun commun, List<MembreGroupement> membres, Eligibility eligibility, String territoireCode) {
+    /** The live file: its content only (the groupement is shown apart, with its actions). */
+    public CommunFileView(Commun commun) {
         setPadding(false);
-        section("Résumé", commun.resume());
-        section("Besoin du territoire (diagnostic)", commun.besoin());
-        section("Caractère d'intérêt général", commun.interetGeneral());
-        section("Gouvernance démocratique, coopérative et transparente", commun.gouvernance());
-        add(new H3("Défis de l'appel"));
-        UnorderedList defis = new UnorderedList();
-        commun.defis().forEach(d -> defis.add(new ListItem("Défi " + d.numero() + " — " + d.libelle())));
-        add(defis);
-        add(new H3("Groupement (" + membres.size() + (membres.size() > 1 ? " structures)" : " structure)")));
-        add(membresGrid(membres, territoireCode));
-        add(eligibilityPanel(eligibility));
+        content(commun.resume(), commun.besoin(), commun.interetGeneral(), commun.gouvernance(),
+                commun.defis().stream().map(d -> "Défi " + d.numero() + " — " + d.libelle()).toList(),
+                commun.enjeux().stream().sorted().map(fr.communs.commun.Enjeu::libelle).toList(),
+                commun.echelle() == null ? null : commun.echelle().libelle(), commun.zoneRurale(), commun.zoneQpv(),
+                commun.communes().stream().map(fr.communs.commune.Commune::libelle).toList(), commun.productions());
+    }
+
+    /** A frozen version of the file (what was transmitted), with the groupement as it stood then. */
+    public CommunFileView(DossierVersion version) {
+        setPadding(false);
+        DossierVersion.Contenu c = version.contenu();
+        Paragraph origin = new Paragraph("Version " + version.numero() + " — " + version.motif().libelle().toLowerCase()
+                + " le " + Ui.dateTime(version.createdAt()) + ". C'est cette version, figée, qui est instruite.");
+        origin.addClassName("muted");
+        add(origin, new H3("Titre"), new Paragraph(c.titre()));
+        content(c.resume(), c.besoin(), c.interetGeneral(), c.gouvernance(), c.defis(), c.enjeux(), c.echelle(),
+                c.zoneRurale(), c.zoneQpv(), c.communes(), c.productions());
+        add(new H3("Groupement au moment de la transmission (" + c.membres().size() + " structures)"));
+        Grid<DossierVersion.Membre> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(m -> new com.vaadin.flow.component.html.Anchor("structures/" + m.structureId(), m.nom()))
+                .setHeader("Structure").setFlexGrow(3);
+        grid.addColumn(DossierVersion.Membre::role).setHeader("Rôle").setFlexGrow(2);
+        grid.addColumn(DossierVersion.Membre::formeJuridique).setHeader("Forme juridique").setFlexGrow(2);
+        grid.addColumn(m -> m.commune() + " (" + m.codeDepartement() + ")").setHeader("Commune").setFlexGrow(2);
+        grid.addComponentColumn(m -> Ui.badge(m.ess() ? (m.verifiee() ? "ESS (vérifié)" : "ESS (déclaré)") : "Hors ESS", m.ess()))
+                .setHeader("ESS").setFlexGrow(1);
+        grid.addComponentColumn(m -> Ui.badge(m.codeDepartement().equals(c.territoireCode()) ? "Oui" : "Non",
+                m.codeDepartement().equals(c.territoireCode()))).setHeader("Sur le territoire").setFlexGrow(1);
+        grid.addColumn(m -> m.confirmeLe() == null ? "Non" : "Le " + Ui.dateTime(m.confirmeLe())).setHeader("Confirmé").setFlexGrow(1);
+        grid.setItems(c.membres());
+        grid.setAllRowsVisible(true);
+        add(grid);
+        list("Besoins de contributions", c.demandesContribution(), "Aucun besoin de contribution.");
+        list("Contributions acceptées", c.contributionsAcceptees(), "Aucune contribution acceptée.");
+    }
+
+    private void content(String resume, String besoin, String interet, String gouvernance, List<String> defis,
+                         List<String> enjeux, String echelle, boolean rurale, boolean qpv, List<String> communes,
+                         String productions) {
+        section("Résumé", resume);
+        section("Besoin du territoire (diagnostic)", besoin);
+        section("Caractère d'intérêt général", interet);
+        section("Gouvernance démocratique, coopérative et transparente", gouvernance);
+        section("Productions attendues, accessibles et appropriables par toutes et tous", productions);
+        list("Défis de l'appel", defis, "Aucun défi choisi.");
+        list("Enjeux", enjeux, "Aucun enjeu choisi.");
+        List<String> territoire = new java.util.ArrayList<>();
+        if (echelle != null) {
+            territoire.add("Échelle : " + echelle.toLowerCase());
+        }
+        if (rurale) {
+            territoire.add("Zone rurale");
+        }
+        if (qpv) {
+            territoire.add("Quartier politique de la ville (QPV)");
+        }
+        if (!communes.isEmpty()) {
+            territoire.add("Communes concernées : " + String.join(", ", communes));
+        }
+        list("Territoire", territoire, "Non renseigné.");
     }
 
     private void section(String title, String text) {
@@ -41,6 +93,19 @@ public class CommunFileView extends VerticalLayout {
             p.addClassName("muted");
         }
         add(p);
+    }
+
+    private void list(String title, List<String> items, String empty) {
+        add(new H3(title));
+        if (items == null || items.isEmpty()) {
+            Paragraph p = new Paragraph(empty);
+            p.addClassName("muted");
+            add(p);
+            return;
+        }
+        UnorderedList ul = new UnorderedList();
+        items.forEach(i -> ul.add(new ListItem(i)));
+        add(ul);
     }
 
     static Grid<MembreGroupement> membresGrid(List<MembreGroupement> membres, String territoireCode) {

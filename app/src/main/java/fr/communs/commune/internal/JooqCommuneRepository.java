@@ -96,7 +96,7 @@ public class JooqCommuneRepository {
         return order;
     }
 
-    static Commune toCommune(CommuneRecord r) {
+    public static Commune toCommune(CommuneRecord r) {
         return new Commune(r.getCodeInsee(), r.getNom(), r.getCodeDepartement(), r.getNomDepartement(),
                 r.getCodeEpci(), r.getNomEpci(), r.getCodesPostaux(), r.getPopulation(), toDouble(r.getLatitude()),
                 toDouble(r.getLongitude()));

@@ -1,0 +1,37 @@
+package fr.communs.commun;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A frozen version of a commun's file: what the groupement transmitted (version 1), then each completed version
+ * sent back during the compléments loop. What the agents instruct is exactly this, not the live file.
+ */
+public record DossierVersion(int numero, Motif motif, OffsetDateTime createdAt, Contenu contenu) {
+
+    public enum Motif {
+        TRANSMISSION("Dossier transmis"), COMPLEMENTS("Dossier complété");
+
+        private final String libelle;
+
+        Motif(String libelle) {
+            this.libelle = libelle;
+        }
+
+        public String libelle() {
+            return libelle;
+        }
+    }
+
+    /** The file's content, with plain labels so that later changes of lists do not alter it. */
+    public record Contenu(String titre, String resume, String besoin, String interetGeneral, String gouvernance,
+                          List<String> defis, List<String> enjeux, String echelle, boolean zoneRurale, boolean zoneQpv,
+                          List<String> communes, String productions, String territoireCode, List<Membre> membres,
+                          List<String> demandesContribution, List<String> contributionsAcceptees) {
+    }
+
+    /** A member as it stood at that time: declared or verified ESS status, location, confirmation. */
+    public record Membre(long structureId, String nom, String role, String formeJuridique, boolean ess,
+                         boolean verifiee, String commune, String codeDepartement, OffsetDateTime confirmeLe) {
+    }
+}

@@ -1,0 +1,91 @@
+package fr.communs.commun;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.communs.base.NotAllowedException;
+import fr.communs.campagne.CampagneService;
+import fr.communs.commun.internal.JooqCommunRepository;
+import fr.communs.commune.Commune;
+import fr.communs.security.AppUser;
+import fr.communs.security.CurrentUser;
+import fr.communs.security.Roles;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Frozen versions of a commun's file: version 1 at transmission, one more each time the groupement sends completed
+ * texts back. Stored as JSON so that later changes of the live file, of the structures or of lists never alter what
+ * was transmitted.
+ */
+@Service
+public class DossierVersionService {
+    private final JooqCommunRepository communs;
+    private final CommunService communService;
+    private final CampagneService campagnes;
+    private final CurrentUser currentUser;
+    private final ObjectMapper json;
+
+    DossierVersionService(JooqCommunRepository communs, CommunService communService, CampagneService campagnes,
+                          CurrentUser currentUser, ObjectMapper json) {
+        this.communs = communs;
+        this.communService = communService;
+        this.campagnes = campagnes;
+        this.currentUser = currentUser;
+        this.json = json;
+    }
+
+    /** Freezes the file as it is now, in the caller's transaction; returns the version number. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int freeze(long communId, DossierVersion.Motif motif) {
+        List<String> demandesContribution = List.of();
+        List<String> contributionsAcceptees = List.of();
+        Commun c = communs.findById(communId).orElseThrow();
+        String territoire = campagnes.get(c.campagneId()).territoireCode();
+        List<DossierVersion.Membre> membres = communService.membres(communId).stream()
+                .map(m -> new DossierVersion.Membre(m.structure().id(), m.structure().nom(), m.role().libelle(),
+                        m.structure().formeJuridique().libelle(), m.structure().ess(), m.structure().verifiee(),
+                        m.structure().commune(), m.structure().codeDepartement(), m.confirmeLe()))
+                .toList();
+        DossierVersion.Contenu contenu = new DossierVersion.Contenu(c.titre(), c.resume(), c.besoin(), c.interetGeneral(),
+                c.gouvernance(), c.defis().stream().map(d -> "Défi " + d.numero() + " — " + d.libelle()).toList(),
+                c.enjeux().stream().sorted().map(Enjeu::libelle).toList(),
+                c.echelle() == null ? null : c.echelle().libelle(), c.zoneRurale(), c.zoneQpv(),
+                c.communes().stream().map(Commune::libelle).toList(), c.productions(), territoire, membres,
+                demandesContribution, contributionsAcceptees);
+        try {
+            return communs.insertVersion(communId, motif.name(), json.writeValueAsString(contenu),
+                    currentUser.get().map(AppUser::id).orElse(null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The frozen versions, newest first: for the agents and the groupement's structures only.
+     */
+    @Transactional(readOnly = true)
+    public List<DossierVersion> versions(long communId) {
+        AppUser user = currentUser.require();
+        boolean agent = Roles.AGENT.equals(user.role()) || Roles.ADMIN.equals(user.role()) || Roles.COMITE.equals(user.role());
+        boolean membre = communService.membres(communId).stream().anyMatch(m -> user.structureIds().contains(m.structure().id()));
+        if (!agent && !membre) {
+            throw new NotAllowedException("Seuls le groupement et les agents du Département consultent le dossier transmis.");
+        }
+        return communs.versions(communId).stream().map(v -> {
+            try {
+                return new DossierVersion(v.numero(), DossierVersion.Motif.valueOf(v.motif()), v.createdAt(),
+                        json.readValue(v.json(), DossierVersion.Contenu.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Version " + v.numero() + " du dossier " + communId + " illisible", e);
+            }
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DossierVersion> latest(long communId) {
+        return versions(communId).stream().findFirst();
+    }
+}

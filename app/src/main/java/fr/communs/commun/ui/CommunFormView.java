@@ -1,0 +1,336 @@
+package fr.communs.commun.ui;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import fr.communs.base.ValidationException;
+import fr.communs.base.ui.ErrorPanel;
+import fr.communs.campagne.Campagne;
+import fr.communs.campagne.CampagneService;
+import fr.communs.campagne.Defi;
+import fr.communs.commun.Commun;
+import fr.communs.commun.CommunData;
+import fr.communs.commun.CommunService;
+import fr.communs.commun.Echelle;
+import fr.communs.commun.Enjeu;
+import fr.communs.commune.Commune;
+import fr.communs.commune.CommuneService;
+import fr.communs.layout.MainLayout;
+import fr.communs.layout.Ui;
+import fr.communs.security.CurrentUser;
+import fr.communs.security.Roles;
+import fr.communs.structure.Structure;
+import fr.communs.structure.StructureService;
+import fr.communs.structure.ui.ActingStructure;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * "Déposer une idée de Commun" and editing it before transmission. A draft is saved as the person types (nothing is
+ * lost) and published only when they say so; a published idea is saved with "Enregistrer", and leaving with unsaved
+ * changes asks for confirmation.
+ */
+@Route(value = "deposer", layout = MainLayout.class)
+@RouteAlias(value = "communs/:communId([0-9]{1,18})/modifier", layout = MainLayout.class)
+@RolesAllowed(Roles.STRUCTURE)
+class CommunFormView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+    private static final int AUTOSAVE_MS = 1500;
+
+    private final CommunService communs;
+    private final CampagneService campagnes;
+    private final StructureService structures;
+    private final CommuneService communesService;
+    private final CurrentUser currentUser;
+    private final ErrorPanel errors = new ErrorPanel();
+    private final Span status = new Span();
+    private final ComboBox<Structure> porteur = new ComboBox<>("Structure qui porte l'idée");
+    private final TextField titre = new TextField("Titre");
+    private final TextArea resume = area("Résumé", 2000, true);
+    private final TextArea besoin = area("Besoin du territoire (diagnostic)", 4000, true);
+    private final TextArea interet = area("Caractère d'intérêt général", 4000, false);
+    private final TextArea gouvernance = area("Gouvernance", 4000, false);
+    private final TextArea productions = area("Productions attendues", 4000, false);
+    private final CheckboxGroup<Defi> defis = new CheckboxGroup<>("Défis de l'appel auxquels le commun répond");
+    private final CheckboxGroup<Enjeu> enjeux = new CheckboxGroup<>("Enjeux");
+    private final RadioButtonGroup<Echelle> echelle = new RadioButtonGroup<>("Échelle");
+    private final Checkbox rurale = new Checkbox("Zone rurale");
+    private final Checkbox qpv = new Checkbox("Quartier politique de la ville (QPV)");
+    private final MultiSelectComboBox<Commune> communes = new MultiSelectComboBox<>("Communes concernées");
+    private Long communId;
+    private int version;
+    private boolean brouillon = true;
+    private boolean dirty;
+    private boolean loading;
+    private String title = "Déposer une idée de commun";
+
+    CommunFormView(CommunService communs, CampagneService campagnes, StructureService structures,
+                   CommuneService communesService, CurrentUser currentUser) {
+        this.communs = communs;
+        this.campagnes = campagnes;
+        this.structures = structures;
+        this.communesService = communesService;
+        this.currentUser = currentUser;
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Campagne campagne = campagnes.current().orElse(null);
+        if (campagne == null) {
+            add(new H1("Déposer une idée de commun"), new Paragraph("Aucun appel à communs n'est ouvert actuellement."));
+            return;
+        }
+        Commun existing = null;
+        String param = event.getRouteParameters().get("communId").orElse(null);
+        if (param != null) {
+            existing = communs.find(Long.parseLong(param)).orElseThrow(() -> new NotFoundException("Commun introuvable"));
+            if (!communs.callerIsPorteur(existing.id()) || !existing.modifiable()) {
+                Ui.error(existing.modifiable() ? "Seul le porteur administratif peut modifier ce dossier."
+                        : "Le dossier a été transmis : il ne peut plus être modifié, sauf si le service vous demande des compléments.");
+                event.forwardTo("communs/" + existing.id());
+                return;
+            }
+        }
+        build(campagne, existing);
+    }
+
+    private void build(Campagne campagne, Commun existing) {
+        communId = existing == null ? null : existing.id();
+        version = existing == null ? 0 : existing.version();
+        brouillon = existing == null || existing.brouillon();
+        title = existing == null ? "Déposer une idée de commun" : brouillon ? "Brouillon : " + orUntitled(existing.titre())
+                : "Modifier : " + existing.titre();
+        add(new H1(existing == null ? "Déposer une idée de commun" : brouillon ? "Continuer mon brouillon" : "Modifier le dossier"));
+        add(new Paragraph(brouillon
+                ? "Votre saisie est enregistrée automatiquement comme brouillon, visible seulement par votre structure. "
+                + "Publiez l'idée quand elle est prête : vous constituerez ensuite votre groupement (au moins 3 structures) "
+                + "et transmettrez le dossier au Département avant le " + Ui.dateTime(campagne.dateLimiteDepot()) + "."
+                : "Le dossier reste modifiable jusqu'à sa transmission au Département (avant le "
+                + Ui.dateTime(campagne.dateLimiteDepot()) + ")."));
+        status.addClassName("muted");
+        status.getElement().setAttribute("aria-live", "polite");
+
+        List<Structure> mine = structures.findAll(currentUser.require().structureIds());
+        porteur.setItems(mine);
+        porteur.setItemLabelGenerator(Structure::nom);
+        porteur.setRequiredIndicatorVisible(true);
+        porteur.setWidth("28em");
+        if (existing != null) {
+            mine.stream().filter(s -> s.id() == existing.porteurStructureId()).findFirst().ifPresent(porteur::setValue);
+            porteur.setReadOnly(true);
+        } else {
+            long acting = ActingStructure.get().orElse(mine.isEmpty() ? -1L : mine.get(0).id());
+            mine.stream().filter(s -> s.id() == acting).findFirst().ifPresent(porteur::setValue);
+        }
+        if (mine.isEmpty()) {
+            add(new Paragraph("Pour déposer une idée, inscrivez d'abord votre structure ou rejoignez-en une depuis « Mes structures »."));
+            return;
+        }
+        titre.setMaxLength(200);
+        titre.setRequiredIndicatorVisible(true);
+        titre.setHelperText("200 caractères au plus.");
+        titre.setWidthFull();
+        besoin.setHelperText("Quel besoin du territoire ce commun veut-il couvrir ? Sur quel diagnostic partagé s'appuie-t-il ?");
+        interet.setHelperText("En quoi le commun sert-il l'intérêt général ?");
+        gouvernance.setHelperText("Comment les décisions sont prises, comment les responsabilités et la charge sont partagées.");
+        productions.setHelperText("Ce que le commun produira, et comment ces productions resteront accessibles et "
+                + "appropriables par toutes et tous (licences, lieux, outils partagés…).");
+        defis.setItems(campagne.defis());
+        defis.setItemLabelGenerator(d -> "Défi " + d.numero() + " — " + d.libelle());
+        defis.setRequiredIndicatorVisible(true);
+        defis.addClassName("defis");
+        enjeux.setItems(Enjeu.values());
+        enjeux.setItemLabelGenerator(Enjeu::libelle);
+        enjeux.setHelperText("Les grands enjeux contemporains auxquels le commun répond.");
+        echelle.setItems(Echelle.values());
+        echelle.setItemLabelGenerator(Echelle::libelle);
+        communes.setItemLabelGenerator(Commune::libelle);
+        communes.setItems(query -> communesService.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        communes.setHelperText("Tapez le nom d'une commune, puis choisissez-la dans la liste.");
+        communes.setWidthFull();
+        for (var field : List.of(resume, besoin, interet, gouvernance, productions)) {
+            field.setWidthFull();
+        }
+        if (existing != null) {
+            loading = true;
+            titre.setValue(existing.titre());
+            resume.setValue(nz(existing.resume()));
+            besoin.setValue(nz(existing.besoin()));
+            interet.setValue(nz(existing.interetGeneral()));
+            gouvernance.setValue(nz(existing.gouvernance()));
+            productions.setValue(nz(existing.productions()));
+            defis.setValue(campagne.defis().stream().filter(d -> existing.defis().stream().anyMatch(x -> x.id() == d.id()))
+                    .collect(Collectors.toSet()));
+            enjeux.setValue(existing.enjeux());
+            echelle.setValue(existing.echelle());
+            rurale.setValue(existing.zoneRurale());
+            qpv.setValue(existing.zoneQpv());
+            communes.setValue(existing.communes());
+            loading = false;
+        }
+        for (var field : List.of(titre, resume, besoin, interet, gouvernance, productions)) {
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.setValueChangeTimeout(AUTOSAVE_MS);
+        }
+        List<HasValue<?, ?>> all = List.of(porteur, titre, resume, besoin, interet, gouvernance, productions, defis, enjeux,
+                echelle, rurale, qpv, communes);
+        all.forEach(f -> f.addValueChangeListener(e -> changed(e)));
+
+        HorizontalLayout zone = new HorizontalLayout(rurale, qpv);
+        zone.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(errors, porteur, titre, resume, new H2("Le commun"), besoin, interet, gouvernance, productions,
+                new H2("Défis, enjeux et territoire"), defis, enjeux, echelle, zone, communes);
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.addClassName("form-actions");
+        if (brouillon) {
+            Button publier = new Button("Publier l'idée", e -> publish());
+            publier.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button enregistrer = new Button("Enregistrer le brouillon", e -> save(true));
+            actions.add(publier, enregistrer, status);
+        } else {
+            Button enregistrer = new Button("Enregistrer les modifications", e -> {
+                if (save(true)) {
+                    getUI().ifPresent(ui -> ui.navigate("communs/" + communId));
+                }
+            });
+            enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button annuler = new Button("Annuler", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + communId)));
+            actions.add(enregistrer, annuler, status);
+        }
+        add(actions);
+        status.setText(communId == null ? "Rien n'est encore enregistré." : brouillon ? "Brouillon enregistré." : "");
+    }
+
+    private void changed(HasValue.ValueChangeEvent<?> e) {
+        if (loading || !e.isFromClient()) {
+            return;
+        }
+        dirty = true;
+        if (brouillon) {
+            save(false);
+        } else {
+            status.setText("Modifications non enregistrées.");
+        }
+    }
+
+    /** Saves the draft (created at the first change) or the published file; returns whether it worked. */
+    private boolean save(boolean explicit) {
+        if (porteur.getValue() == null) {
+            errors.show(List.of("Choisissez la structure qui porte l'idée."));
+            return false;
+        }
+        CommunData data = read();
+        boolean ok = errors.run(() -> {
+            if (communId == null) {
+                communId = communs.createDraft(porteur.getValue().id(), data);
+                version = communs.get(communId).version();
+                porteur.setReadOnly(true);
+            } else {
+                version = communs.update(communId, version, data);
+            }
+        });
+        if (ok) {
+            dirty = false;
+            status.setText((brouillon ? "Brouillon enregistré à " : "Enregistré à ")
+                    + Ui.dateTime(OffsetDateTime.now()).replaceFirst("^.* à ", ""));
+            if (explicit) {
+                Ui.success(brouillon ? "Brouillon enregistré." : "Le dossier est enregistré.");
+            }
+        } else {
+            status.setText("Non enregistré : corrigez les erreurs indiquées en haut du formulaire.");
+        }
+        return ok;
+    }
+
+    private void publish() {
+        if (!save(false)) {
+            return;
+        }
+        if (errors.run(() -> communs.publish(communId))) {
+            dirty = false;
+            Ui.success("Votre idée est publiée. Constituez maintenant votre groupement.");
+            getUI().ifPresent(ui -> ui.navigate("communs/" + communId));
+        }
+    }
+
+    private CommunData read() {
+        return new CommunData(titre.getValue(), resume.getValue(), besoin.getValue(), interet.getValue(),
+                gouvernance.getValue(), defis.getValue().stream().map(Defi::id).collect(Collectors.toSet()),
+                enjeux.getValue(), echelle.getValue(), rurale.getValue(), qpv.getValue(),
+                communes.getValue().stream().map(Commune::codeInsee).collect(Collectors.toSet()), productions.getValue());
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (!dirty) {
+            return;
+        }
+        if (brouillon && save(false)) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Quitter sans enregistrer ?");
+        dialog.add(new Paragraph("Vos dernières modifications ne sont pas enregistrées. Si vous quittez la page, elles seront perdues."));
+        Button stay = new Button("Rester sur la page", e -> dialog.close());
+        stay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button leave = new Button("Quitter sans enregistrer", e -> {
+            dirty = false;
+            dialog.close();
+            action.proceed();
+        });
+        leave.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(leave, stay);
+        dialog.open();
+    }
+
+    private static TextArea area(String label, int max, boolean required) {
+        TextArea area = new TextArea(label);
+        area.setMaxLength(max);
+        area.setRequiredIndicatorVisible(required);
+        area.setMinHeight("6em");
+        return area;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String orUntitled(String s) {
+        return s == null || s.isBlank() ? "sans titre" : s;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " — Communs";
+    }
+}

@@ -1,0 +1,338 @@
+package fr.communs.commun.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import fr.communs.base.ValidationException;
+import fr.communs.base.ui.ErrorPanel;
+import fr.communs.commun.Commun;
+import fr.communs.commun.CommunService;
+import fr.communs.commun.CommunStatut;
+import fr.communs.commun.DemandeGroupement;
+import fr.communs.commun.Eligibility;
+import fr.communs.commun.GroupementService;
+import fr.communs.commun.MembreGroupement;
+import fr.communs.commun.RoleGroupement;
+import fr.communs.layout.Ui;
+import fr.communs.security.AppUser;
+import fr.communs.security.Roles;
+import fr.communs.structure.Structure;
+import fr.communs.structure.StructureService;
+import fr.communs.structure.ui.ActingStructure;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The groupement of a commun and what the person looking at it can do: the porteur invites, answers requests,
+ * changes roles, designates another porteur administratif; a member confirms its participation or leaves; any other
+ * structure asks to join. The eligibility panel is recomputed after each action.
+ */
+class GroupementPanel extends VerticalLayout {
+    private final CommunService communs;
+    private final GroupementService groupements;
+    private final StructureService structures;
+    private final long communId;
+    private final String territoireCode;
+    private final Optional<AppUser> user;
+    private final ErrorPanel errors = new ErrorPanel();
+    private final Div body = new Div();
+    private Consumer<Eligibility> onChange = e -> { };
+
+    GroupementPanel(CommunService communs, GroupementService groupements, StructureService structures, long communId,
+                    String territoireCode, Optional<AppUser> user) {
+        this.communs = communs;
+        this.groupements = groupements;
+        this.structures = structures;
+        this.communId = communId;
+        this.territoireCode = territoireCode;
+        this.user = user;
+        setPadding(false);
+        body.setWidthFull();
+        add(errors, body);
+        refresh();
+    }
+
+    /** Called with the new eligibility after each change (the task screen enables its transmission button). */
+    void onChange(Consumer<Eligibility> listener) {
+        this.onChange = listener;
+        refresh();
+    }
+
+    void refresh() {
+        body.removeAll();
+        Commun commun = communs.get(communId);
+        List<MembreGroupement> membres = communs.membres(communId);
+        Set<Long> mine = user.filter(u -> Roles.STRUCTURE.equals(u.role())).map(u -> Set.copyOf(u.structureIds()))
+                .orElse(Set.of());
+        boolean forming = commun.statut() == CommunStatut.EN_CONSTITUTION;
+        boolean porteur = mine.contains(commun.porteurStructureId());
+        Set<Long> memberIds = membres.stream().map(m -> m.structure().id()).collect(Collectors.toSet());
+        List<DemandeGroupement> pending = forming ? groupements.pending(communId) : List.of();
+
+        body.add(new H3("Groupement (" + membres.size() + (membres.size() > 1 ? " structures)" : " structure)")));
+        Grid<MembreGroupement> grid = CommunFileView.membresGrid(membres, territoireCode);
+        if (forming && !mine.isEmpty()) {
+            grid.addComponentColumn(m -> actions(commun, m, mine, porteur)).setHeader("Actions").setFlexGrow(2);
+        }
+        body.add(grid);
+
+        if (forming) {
+            List<DemandeGroupement> toMe = pending.stream().filter(d -> mine.contains(d.structureId())).toList();
+            toMe.forEach(d -> body.add(myPending(d)));
+            if (porteur) {
+                body.add(porteurPending(pending));
+                body.add(inviteForm(memberIds, pending));
+            } else if (!mine.isEmpty()) {
+                List<Structure> candidates = structures.findAll(mine).stream()
+                        .filter(s -> !memberIds.contains(s.id()) && toMe.stream().noneMatch(d -> d.structureId() == s.id()))
+                        .toList();
+                if (!candidates.isEmpty()) {
+                    Button join = new Button("Rejoindre ce commun", e -> joinDialog(candidates));
+                    join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    body.add(join);
+                }
+            } else if (user.isEmpty()) {
+                Paragraph p = new Paragraph("Connectez-vous avec le compte de votre structure pour rejoindre ce commun.");
+                p.addClassName("muted");
+                body.add(p);
+            }
+        }
+        Eligibility eligibility = groupements.eligibility(communId);
+        body.add(CommunFileView.eligibilityPanel(eligibility));
+        onChange.accept(eligibility);
+    }
+
+    private MenuBar actions(Commun commun, MembreGroupement m, Set<Long> mine, boolean porteur) {
+        MenuBar bar = new MenuBar();
+        bar.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
+        boolean own = mine.contains(m.structure().id());
+        String nom = m.structure().nom();
+        if (own && !m.confirme()) {
+            bar.addItem("Confirmer notre participation (" + m.role().libelle().toLowerCase() + ")",
+                    e -> act(() -> groupements.confirm(communId, m.structure().id()),
+                            "La participation de « " + nom + " » est confirmée."));
+        }
+        if (porteur && m.role() != RoleGroupement.PORTEUR) {
+            var more = bar.addItem("Gérer ▾").getSubMenu();
+            RoleGroupement other = m.role() == RoleGroupement.MEMBRE ? RoleGroupement.CONTRIBUTEUR : RoleGroupement.MEMBRE;
+            more.addItem("Passer en " + other.libelle().toLowerCase(), e -> act(
+                    () -> groupements.changeRole(communId, m.structure().id(), other),
+                    "« " + nom + " » est maintenant " + other.libelle().toLowerCase() + " ; elle doit confirmer ce rôle."));
+            more.addItem("Désigner porteur administratif", e -> confirmDialog("Désigner « " + nom + " » porteur administratif ?",
+                    "C'est elle qui transmettra le dossier au Département ; votre structure restera membre du groupement.",
+                    "Désigner", () -> act(() -> groupements.designatePorteur(communId, m.structure().id()),
+                            "« " + nom + " » est désignée porteur administratif ; elle doit confirmer ce rôle.")));
+            more.addItem("Retirer du groupement", e -> confirmDialog("Retirer « " + nom + " » du groupement ?",
+                    "La structure en sera informée.", "Retirer",
+                    () -> act(() -> groupements.removeMember(communId, m.structure().id()),
+                            "« " + nom + " » a été retirée du groupement.")));
+        }
+        if (own && m.role() != RoleGroupement.PORTEUR) {
+            bar.addItem("Quitter", e -> confirmDialog("Quitter le groupement de « " + commun.titre() + " » ?",
+                    "« " + nom + " » ne fera plus partie du groupement. Le porteur en sera informé.", "Quitter le groupement",
+                    () -> act(() -> groupements.leave(communId, m.structure().id()),
+                            "« " + nom + " » a quitté le groupement.")));
+        }
+        return bar;
+    }
+
+    /** An invitation received by, or a request sent by, one of the caller's structures. */
+    private Div myPending(DemandeGroupement d) {
+        Div card = new Div();
+        card.addClassNames("card", "demande");
+        if (d.sens() == DemandeGroupement.Sens.INVITATION) {
+            card.add(new H3("Invitation pour « " + d.structureNom() + " »"),
+                    new Paragraph("Le porteur invite votre structure à rejoindre le groupement en tant que "
+                            + d.role().libelle().toLowerCase() + ". En acceptant, vous confirmez votre participation dans ce rôle."));
+            message(card, d.message());
+            TextArea reponse = new TextArea("Votre réponse (facultatif)");
+            reponse.setMaxLength(1000);
+            reponse.setWidthFull();
+            Button accept = new Button("Accepter l'invitation", e -> act(() -> groupements.answerInvitation(d.id(), true,
+                    reponse.getValue()), "Invitation acceptée : « " + d.structureNom() + " » fait partie du groupement."));
+            accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button decline = new Button("Décliner", e -> act(() -> groupements.answerInvitation(d.id(), false,
+                    reponse.getValue()), "Invitation déclinée."));
+            card.add(reponse, new HorizontalLayout(accept, decline));
+        } else {
+            card.add(new H3("Demande envoyée par « " + d.structureNom() + " »"),
+                    new Paragraph("Votre demande (" + d.role().libelle().toLowerCase() + ") du " + Ui.dateTime(d.createdAt())
+                            + " attend la réponse du porteur."));
+            Button withdraw = new Button("Retirer ma demande", e -> act(() -> groupements.cancel(d.id()), "Demande retirée."));
+            withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            card.add(withdraw);
+        }
+        return card;
+    }
+
+    /** For the porteur: requests to answer, invitations sent. */
+    private Div porteurPending(List<DemandeGroupement> pending) {
+        Div box = new Div();
+        box.setWidthFull();
+        List<DemandeGroupement> requests = pending.stream().filter(d -> d.sens() == DemandeGroupement.Sens.DEMANDE).toList();
+        List<DemandeGroupement> invitations = pending.stream().filter(d -> d.sens() == DemandeGroupement.Sens.INVITATION).toList();
+        box.add(new H3("Demandes pour rejoindre le groupement"));
+        if (requests.isEmpty()) {
+            box.add(muted("Aucune demande en attente."));
+        }
+        for (DemandeGroupement d : requests) {
+            Div card = new Div();
+            card.addClassNames("card", "demande");
+            card.add(new Paragraph("« " + d.structureNom() + " » demande à rejoindre le groupement en tant que "
+                    + d.role().libelle().toLowerCase() + " (le " + Ui.dateTime(d.createdAt()) + ")."));
+            message(card, d.message());
+            TextArea reponse = new TextArea("Réponse (facultatif)");
+            reponse.setMaxLength(1000);
+            reponse.setWidthFull();
+            Button accept = new Button("Accepter", e -> act(() -> groupements.decideRequest(d.id(), true, reponse.getValue()),
+                    "« " + d.structureNom() + " » fait maintenant partie du groupement."));
+            accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            accept.setAriaLabel("Accepter la demande de " + d.structureNom());
+            Button decline = new Button("Refuser", e -> act(() -> groupements.decideRequest(d.id(), false, reponse.getValue()),
+                    "La demande de « " + d.structureNom() + " » est refusée."));
+            decline.setAriaLabel("Refuser la demande de " + d.structureNom());
+            card.add(reponse, new HorizontalLayout(accept, decline));
+            box.add(card);
+        }
+        if (!invitations.isEmpty()) {
+            box.add(new H3("Invitations envoyées"));
+            for (DemandeGroupement d : invitations) {
+                Button cancel = new Button("Annuler", e -> act(() -> groupements.cancel(d.id()), "Invitation annulée."));
+                cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                cancel.setAriaLabel("Annuler l'invitation de " + d.structureNom());
+                HorizontalLayout line = new HorizontalLayout(new Span("« " + d.structureNom() + " » ("
+                        + d.role().libelle().toLowerCase() + "), invitée le " + Ui.dateTime(d.createdAt())
+                        + " : en attente de sa réponse."), cancel);
+                line.setAlignItems(FlexComponent.Alignment.BASELINE);
+                box.add(line);
+            }
+        }
+        return box;
+    }
+
+    private Div inviteForm(Set<Long> memberIds, List<DemandeGroupement> pending) {
+        Set<Long> excluded = new java.util.HashSet<>(memberIds);
+        pending.forEach(d -> excluded.add(d.structureId()));
+        ComboBox<Structure> structure = new ComboBox<>("Structure à inviter");
+        structure.setItems(structures.directory().stream().filter(s -> !excluded.contains(s.id())).toList());
+        structure.setItemLabelGenerator(s -> s.nom() + " — " + s.commune() + " (" + s.codeDepartement() + ")"
+                + (s.ess() ? (s.verifiee() ? " · ESS vérifiée" : " · ESS déclarée") : " · hors ESS"));
+        structure.setWidth("30em");
+        structure.setHelperText("Toutes les structures inscrites dans l'annuaire.");
+        RadioButtonGroup<RoleGroupement> role = roleChoice();
+        TextArea message = new TextArea("Message (facultatif)");
+        message.setMaxLength(1000);
+        message.setWidthFull();
+        Button invite = new Button("Inviter", e -> {
+            Structure s = structure.getValue();
+            act(() -> {
+                if (s == null) {
+                    throw new ValidationException("Choisissez la structure à inviter.");
+                }
+                groupements.invite(communId, s.id(), role.getValue(), message.getValue());
+            }, s == null ? "" : "Invitation envoyée à « " + s.nom() + " ».");
+        });
+        HorizontalLayout line = new HorizontalLayout(structure, role);
+        line.setAlignItems(FlexComponent.Alignment.BASELINE);
+        line.setWrap(true);
+        Div box = new Div(new H3("Inviter une structure"), line, message, invite);
+        box.setWidthFull();
+        return box;
+    }
+
+    private void joinDialog(List<Structure> candidates) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Rejoindre ce commun");
+        ErrorPanel dialogErrors = new ErrorPanel();
+        ComboBox<Structure> structure = new ComboBox<>("Au nom de");
+        structure.setItems(candidates);
+        structure.setItemLabelGenerator(Structure::nom);
+        long acting = ActingStructure.get().orElse(candidates.get(0).id());
+        structure.setValue(candidates.stream().filter(s -> s.id() == acting).findFirst().orElse(candidates.get(0)));
+        structure.setWidthFull();
+        RadioButtonGroup<RoleGroupement> role = roleChoice();
+        TextArea message = new TextArea("Message au porteur");
+        message.setMaxLength(1000);
+        message.setWidthFull();
+        message.setHelperText("Présentez votre structure et ce qu'elle apporterait au commun.");
+        Button send = new Button("Envoyer la demande", e -> {
+            Structure s = structure.getValue();
+            if (dialogErrors.run(() -> {
+                if (s == null) {
+                    throw new ValidationException("Choisissez la structure au nom de laquelle vous demandez à rejoindre le commun.");
+                }
+                groupements.requestToJoin(communId, s.id(), role.getValue(), message.getValue());
+            })) {
+                dialog.close();
+                Ui.success("Votre demande est envoyée au porteur du commun : vous serez notifié de sa réponse.");
+                refresh();
+            }
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Annuler", e -> dialog.close());
+        VerticalLayout content = new VerticalLayout(dialogErrors, structure, role, message);
+        content.setPadding(false);
+        content.setWidth("32em");
+        dialog.add(content);
+        dialog.getFooter().add(cancel, send);
+        dialog.open();
+    }
+
+    private static RadioButtonGroup<RoleGroupement> roleChoice() {
+        RadioButtonGroup<RoleGroupement> role = new RadioButtonGroup<>("Rôle");
+        role.setItems(RoleGroupement.MEMBRE, RoleGroupement.CONTRIBUTEUR);
+        role.setItemLabelGenerator(RoleGroupement::libelle);
+        role.setValue(RoleGroupement.MEMBRE);
+        return role;
+    }
+
+    private void confirmDialog(String title, String text, String action, Runnable onConfirm) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        dialog.add(new Paragraph(text));
+        Button ok = new Button(action, e -> {
+            dialog.close();
+            onConfirm.run();
+        });
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button("Annuler", e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void act(Runnable action, String success) {
+        if (errors.run(action)) {
+            Ui.success(success);
+        }
+        refresh();
+    }
+
+    private static void message(Div card, String message) {
+        if (message != null && !message.isBlank()) {
+            Paragraph p = new Paragraph("« " + message + " »");
+            p.addClassName("citation");
+            card.add(p);
+        }
+    }
+
+    private static Paragraph muted(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("muted");
+        return p;
+    }
+}

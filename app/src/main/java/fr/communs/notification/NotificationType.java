@@ -1,0 +1,26 @@
+package fr.communs.notification;
+
+/** What a notification is about. */
+public enum NotificationType {
+    DEMANDE_ADHESION("Demande d'adhésion"),
+    DECISION_ADHESION("Décision sur une demande d'adhésion"),
+    INVITATION("Invitation"),
+    REPONSE_INVITATION("Réponse à une invitation"),
+    DEPART_MEMBRE("Départ d'un membre"),
+    ROLE_MODIFIE("Rôle modifié"),
+    OFFRE_CONTRIBUTION("Offre de contribution"),
+    DECISION_CONTRIBUTION("Décision sur une offre de contribution"),
+    TRANSMISSION("Transmission au Département"),
+    RAPPEL_DEPOT("Rappel avant la date limite de dépôt");
+
+    private final String libelle;
+
+    NotificationType(String libelle) {
+        this.libelle = libelle;
+    }
+
+    /** French label, for the UI. */
+    public String libelle() {
+        return libelle;
+    }
+}

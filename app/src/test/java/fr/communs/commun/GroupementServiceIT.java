@@ -1,0 +1,403 @@
+package fr.communs.commun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.communs.base.NotAllowedException;
+import fr.communs.base.ValidationException;
+import fr.communs.notification.NotificationService;
+import fr.communs.notification.NotificationType;
+import fr.communs.processes.CycleCommunProcess;
+import fr.communs.security.Roles;
+import fr.communs.support.Fixtures;
+import fr.communs.task.TaskNotAvailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Forming a groupement through the real services: consent of each structure, drafts, transmission, races. */
+@SpringBootTest
+@ActiveProfiles("test")
+class GroupementServiceIT {
+    @Autowired Fixtures fx;
+    @Autowired CommunService communs;
+    @Autowired GroupementService groupements;
+    @Autowired DossierVersionService versions;
+    @Autowired NotificationService notifications;
+
+    long porteur;
+    String porteurEmail;
+
+    @BeforeEach
+    void setUp() {
+        fx.campagne();
+        porteur = fx.structure(true, "30");
+        porteurEmail = fx.account(Roles.STRUCTURE, porteur);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.logout();
+    }
+
+    private String transmitTask(long communId) {
+        return fx.task(communId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId();
+    }
+
+    private boolean isMember(long communId, long structureId) {
+        fx.as(porteurEmail);
+        return communs.membres(communId).stream().anyMatch(m -> m.structure().id() == structureId);
+    }
+
+    @Test
+    void a_structure_asks_to_join_the_porteur_accepts_and_both_sides_are_notified() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long candidate = fx.structure(true, "30");
+        String candidateEmail = fx.account(Roles.STRUCTURE, candidate);
+        fx.as(candidateEmail);
+        long demande = groupements.requestToJoin(id, candidate, RoleGroupement.CONTRIBUTEUR, "Nous prêtons une salle.");
+        assertThat(groupements.pending(id)).extracting(DemandeGroupement::id).containsExactly(demande);
+        assertThat(isMember(id, candidate)).isFalse();
+
+        fx.as(porteurEmail);
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.type() == NotificationType.DEMANDE_ADHESION
+                && n.texte().contains("Nous prêtons une salle.") && n.lien().equals("communs/" + id));
+        groupements.decideRequest(demande, true, "Bienvenue !");
+
+        MembreGroupement membre = communs.membres(id).stream().filter(m -> m.structure().id() == candidate).findFirst().orElseThrow();
+        assertThat(membre.role()).isEqualTo(RoleGroupement.CONTRIBUTEUR);
+        assertThat(membre.confirme()).as("the structure chose its role when asking").isTrue();
+        assertThat(groupements.pending(id)).isEmpty();
+        fx.as(candidateEmail);
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.type() == NotificationType.DECISION_ADHESION
+                && n.texte().contains("accepté") && n.texte().contains("Bienvenue !"));
+        assertThatThrownBy(() -> groupements.decideRequest(demande, false, null)).isInstanceOf(NotAllowedException.class);
+        fx.as(porteurEmail);
+        assertThatThrownBy(() -> groupements.decideRequest(demande, false, null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("déjà été traitée");
+    }
+
+    @Test
+    void an_invited_structure_accepts_or_declines_and_only_it_can_answer() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long a = fx.structure(true, "30");
+        long b = fx.structure(true, "30");
+        String aEmail = fx.account(Roles.STRUCTURE, a);
+        String bEmail = fx.account(Roles.STRUCTURE, b);
+        fx.as(porteurEmail);
+        long invA = groupements.invite(id, a, RoleGroupement.MEMBRE, "Rejoignez-nous");
+        long invB = groupements.invite(id, b, RoleGroupement.MEMBRE, null);
+
+        fx.as(bEmail);
+        assertThatThrownBy(() -> groupements.answerInvitation(invA, true, null)).isInstanceOf(NotAllowedException.class);
+        fx.as(porteurEmail);
+        assertThatThrownBy(() -> groupements.answerInvitation(invA, true, null)).isInstanceOf(NotAllowedException.class);
+        assertThat(isMember(id, a)).isFalse();
+
+        fx.as(aEmail);
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.type() == NotificationType.INVITATION && n.texte().contains("Rejoignez-nous"));
+        groupements.answerInvitation(invA, true, null);
+        fx.as(bEmail);
+        groupements.answerInvitation(invB, false, "Pas cette année");
+        assertThat(isMember(id, a)).isTrue();
+        assertThat(isMember(id, b)).isFalse();
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.type() == NotificationType.REPONSE_INVITATION
+                && n.texte().contains("décliné") && n.texte().contains("Pas cette année"));
+    }
+
+    @Test
+    void a_structure_cannot_join_twice_nor_have_two_pending_requests() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long candidate = fx.structure(true, "30");
+        String candidateEmail = fx.account(Roles.STRUCTURE, candidate);
+        fx.as(candidateEmail);
+        groupements.requestToJoin(id, candidate, RoleGroupement.MEMBRE, null);
+        assertThatThrownBy(() -> groupements.requestToJoin(id, candidate, RoleGroupement.MEMBRE, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("a déjà demandé");
+        fx.as(porteurEmail);
+        assertThatThrownBy(() -> groupements.invite(id, candidate, RoleGroupement.MEMBRE, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("a déjà demandé");
+        groupements.decideRequest(groupements.pending(id).get(0).id(), true, null);
+        fx.as(candidateEmail);
+        assertThatThrownBy(() -> groupements.requestToJoin(id, candidate, RoleGroupement.MEMBRE, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("fait déjà partie");
+        fx.as(porteurEmail);
+        assertThat(communs.membres(id)).hasSize(2);
+    }
+
+    @Test
+    void one_acts_only_for_its_own_structures_and_bad_input_changes_nothing() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long other = fx.structure(true, "30");
+        long candidate = fx.structure(true, "30");
+        String otherEmail = fx.account(Roles.STRUCTURE, other);
+        fx.as(otherEmail);
+        assertThatThrownBy(() -> groupements.requestToJoin(id, candidate, RoleGroupement.MEMBRE, null))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> groupements.requestToJoin(id, other, RoleGroupement.PORTEUR, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("membre ou contributeur");
+        assertThatThrownBy(() -> groupements.requestToJoin(id, other, RoleGroupement.MEMBRE, "x".repeat(1001)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("1000");
+        fx.logout();
+        assertThatThrownBy(() -> groupements.requestToJoin(id, other, RoleGroupement.MEMBRE, null))
+                .isInstanceOf(NotAllowedException.class);
+        fx.as(porteurEmail);
+        assertThat(groupements.pending(id)).isEmpty();
+        assertThat(communs.membres(id)).hasSize(1);
+    }
+
+    @Test
+    void a_member_leaves_before_transmission_but_the_porteur_cannot_leave() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long member = fx.structure(true, "30");
+        String memberEmail = fx.join(id, member, RoleGroupement.MEMBRE);
+        fx.as(porteurEmail);
+        assertThatThrownBy(() -> groupements.leave(id, porteur)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("porteur administratif ne peut pas quitter");
+        assertThatThrownBy(() -> groupements.leave(id, member)).isInstanceOf(NotAllowedException.class);
+        fx.as(memberEmail);
+        groupements.leave(id, member);
+        assertThat(isMember(id, member)).isFalse();
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.type() == NotificationType.DEPART_MEMBRE);
+    }
+
+    @Test
+    void a_change_of_role_must_be_confirmed_before_transmission() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long a = fx.structure(true, "30");
+        fx.join(id, a, RoleGroupement.MEMBRE);
+        long b = fx.structure(true, "30");
+        String bEmail = fx.join(id, b, RoleGroupement.MEMBRE);
+        assertThat(groupements.eligibility(id).eligible()).isTrue();
+
+        groupements.changeRole(id, b, RoleGroupement.CONTRIBUTEUR);
+        Eligibility e = groupements.eligibility(id);
+        assertThat(e.eligible()).isFalse();
+        assertThat(e.rules().get(3).explication()).contains("En attente de confirmation");
+        assertThatThrownBy(() -> groupements.transmit(transmitTask(id))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Participation confirmée");
+        assertThatThrownBy(() -> groupements.confirm(id, b)).isInstanceOf(NotAllowedException.class);
+
+        fx.as(bEmail);
+        groupements.confirm(id, b);
+        assertThatThrownBy(() -> groupements.confirm(id, b)).isInstanceOf(ValidationException.class);
+        fx.as(porteurEmail);
+        assertThat(groupements.eligibility(id).eligible()).isTrue();
+        groupements.transmit(transmitTask(id));
+        assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
+    }
+
+    @Test
+    void the_porteur_hands_its_role_to_a_member_and_the_task_follows() {
+        long depositor = fx.structure(false, "30");                         // not ESS: cannot be porteur administratif
+        String depositorEmail = fx.account(Roles.STRUCTURE, depositor);
+        long id = fx.deposit(depositorEmail, depositor);
+        long ess = fx.structure(true, "30");
+        String essEmail = fx.join(id, ess, RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        assertThat(groupements.eligibility(id).rules().get(2).ok()).isFalse();
+
+        groupements.designatePorteur(id, ess);
+        assertThat(communs.get(id).porteurStructureId()).isEqualTo(ess);
+        String taskId = transmitTask(id);
+        assertThatThrownBy(() -> groupements.transmit(taskId)).isInstanceOf(TaskNotAvailableException.class);
+        assertThatThrownBy(() -> groupements.invite(id, fx.structure(true, "30"), RoleGroupement.MEMBRE, null))
+                .isInstanceOf(NotAllowedException.class);
+
+        fx.as(essEmail);
+        assertThat(groupements.eligibility(id).rules().get(2).ok()).isTrue();
+        assertThat(groupements.eligibility(id).rules().get(3).ok()).as("the new porteur confirms its role").isFalse();
+        groupements.confirm(id, ess);
+        groupements.transmit(taskId);
+        assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
+    }
+
+    @Test
+    void only_members_see_a_draft_and_publishing_checks_every_field() {
+        fx.as(porteurEmail);
+        long id = communs.createDraft(porteur, new CommunData("", null, null, null, null, Set.of()));
+        assertThat(communs.get(id).brouillon()).isTrue();
+        assertThatThrownBy(() -> communs.publish(id)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors()).hasSizeGreaterThanOrEqualTo(4));
+        assertThat(communs.get(id).brouillon()).isTrue();
+        assertThatThrownBy(() -> groupements.invite(id, fx.structure(true, "30"), RoleGroupement.MEMBRE, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Publiez d'abord");
+
+        String otherEmail = fx.account(Roles.STRUCTURE, fx.structure(true, "30"));
+        fx.as(otherEmail);
+        assertThat(communs.find(id)).isEmpty();
+        assertThatThrownBy(() -> communs.get(id)).isInstanceOf(ValidationException.class);
+        fx.logout();
+        assertThat(communs.find(id)).isEmpty();
+        fx.as(fx.account(Roles.AGENT));
+        assertThat(communs.find(id)).isEmpty();
+
+        fx.as(porteurEmail);
+        int version = communs.get(id).version();
+        long defi = fx.defi();
+        int next = communs.update(id, version, new CommunData("Un titre", "Un résumé", "Un besoin", null, null, Set.of(defi),
+                Set.of(Enjeu.CLIMAT), Echelle.VILLAGE, true, false, Set.of("30189"), "Des outils libres"));
+        assertThatThrownBy(() -> communs.update(id, version, new CommunData("Autre", null, null, null, null, Set.of())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("modifié entre-temps");
+        communs.publish(id);
+        Commun published = communs.get(id);
+        assertThat(published.statut()).isEqualTo(CommunStatut.EN_CONSTITUTION);
+        assertThat(published.publieLe()).isNotNull();
+        assertThat(published.version()).isGreaterThan(next);
+        assertThat(published.communes()).extracting(c -> c.nom()).containsExactly("Nîmes");
+        assertThat(published.enjeux()).containsExactly(Enjeu.CLIMAT);
+        assertThat(fx.task(id, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT)).isNotNull();
+        fx.as(otherEmail);
+        assertThat(communs.find(id)).isPresent();
+    }
+
+    @Test
+    void transmission_freezes_the_file_and_the_file_can_no_longer_be_edited() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long a = fx.structure(true, "30");
+        long b = fx.structure(true, "30");
+        String aEmail = fx.join(id, a, RoleGroupement.MEMBRE);
+        fx.join(id, b, RoleGroupement.CONTRIBUTEUR);
+        Commun before = communs.get(id);
+        groupements.transmit(transmitTask(id));
+
+        DossierVersion v1 = versions.latest(id).orElseThrow();
+        assertThat(v1.numero()).isEqualTo(1);
+        assertThat(v1.motif()).isEqualTo(DossierVersion.Motif.TRANSMISSION);
+        assertThat(v1.contenu().titre()).isEqualTo(before.titre());
+        assertThat(v1.contenu().besoin()).isEqualTo(before.besoin());
+        assertThat(v1.contenu().membres()).extracting(DossierVersion.Membre::structureId).containsExactlyInAnyOrder(porteur, a, b);
+
+        assertThatThrownBy(() -> communs.update(id, communs.get(id).version(), before.data()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("transmis");
+        assertThatThrownBy(() -> groupements.invite(id, fx.structure(true, "30"), RoleGroupement.MEMBRE, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("transmis");
+        fx.as(aEmail);
+        assertThatThrownBy(() -> groupements.leave(id, a)).isInstanceOf(ValidationException.class);
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.type() == NotificationType.TRANSMISSION);
+        assertThat(versions.versions(id)).hasSize(1);
+        String stranger = fx.account(Roles.STRUCTURE, fx.structure(true, "30"));
+        fx.as(stranger);
+        assertThatThrownBy(() -> versions.versions(id)).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void two_porteur_members_deciding_the_same_request_at_once_record_one_decision() throws Exception {
+        long id = fx.deposit(porteurEmail, porteur);
+        String secondPorteur = fx.account(Roles.STRUCTURE, porteur);
+        long candidate = fx.structure(true, "30");
+        fx.as(fx.account(Roles.STRUCTURE, candidate));
+        long demande = groupements.requestToJoin(id, candidate, RoleGroupement.MEMBRE, null);
+
+        List<Object> outcomes = race(
+                () -> { fx.as(porteurEmail); groupements.decideRequest(demande, true, null); return "ok"; },
+                () -> { fx.as(secondPorteur); groupements.decideRequest(demande, true, null); return "ok"; });
+        assertThat(outcomes).filteredOn("ok"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof ValidationException).hasSize(1)
+                .allSatisfy(o -> assertThat(((Exception) o).getMessage()).containsAnyOf("déjà été traitée", "fait déjà partie"));
+        fx.as(porteurEmail);
+        assertThat(communs.membres(id).stream().filter(m -> m.structure().id() == candidate)).hasSize(1);
+    }
+
+    @Test
+    void a_member_leaving_while_the_porteur_transmits_leaves_a_consistent_file() throws Exception {
+        long id = fx.deposit(porteurEmail, porteur);
+        long a = fx.structure(true, "30");
+        String aEmail = fx.join(id, a, RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        String taskId = transmitTask(id);
+
+        List<Object> outcomes = race(
+                () -> { fx.as(porteurEmail); groupements.transmit(taskId); return "transmis"; },
+                () -> { fx.as(aEmail); groupements.leave(id, a); return "parti"; });
+        fx.as(porteurEmail);
+        Commun after = communs.get(id);
+        if (outcomes.contains("transmis")) {
+            assertThat(outcomes).doesNotContain("parti");
+            assertThat(after.statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
+            assertThat(communs.membres(id)).hasSize(3);
+            assertThat(versions.latest(id).orElseThrow().contenu().membres()).hasSize(3);
+        } else {
+            assertThat(outcomes).contains("parti");
+            assertThat(after.statut()).isEqualTo(CommunStatut.EN_CONSTITUTION);
+            assertThat(communs.membres(id)).hasSize(2);
+            assertThat(versions.versions(id)).isEmpty();
+        }
+    }
+
+    /** Every size 1–12 at the exact 2/3 boundary and one qualifying structure short of it, through the services. */
+    static Stream<Arguments> boundaries() {
+        return IntStream.rangeClosed(1, 12).boxed().flatMap(n -> {
+            int min = (2 * n + 2) / 3;                                       // smallest q with 3q ≥ 2n
+            return Stream.of(Arguments.of(n, min), Arguments.of(n, min - 1)).filter(a -> (int) a.get()[1] >= 1);
+        });
+    }
+
+    @ParameterizedTest(name = "{0} structures dont {1} ESS dans le Gard")
+    @MethodSource("boundaries")
+    void transmission_follows_the_eligibility_rules_for_every_size(int n, int q) {
+        long id = fx.deposit(porteurEmail, porteur);                        // the porteur qualifies
+        for (int i = 1; i < n; i++) {
+            long s = i < q ? fx.structure(true, "30") : (i % 2 == 0 ? fx.structure(false, "30") : fx.structure(true, "34"));
+            fx.join(id, s, RoleGroupement.MEMBRE);
+        }
+        boolean expected = n >= 3 && 3 * q >= 2 * n;
+        assertThat(groupements.eligibility(id).eligible()).isEqualTo(expected);
+        String taskId = transmitTask(id);
+        if (expected) {
+            groupements.transmit(taskId);
+            assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
+        } else {
+            assertThatThrownBy(() -> groupements.transmit(taskId)).isInstanceOf(ValidationException.class);
+            assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_CONSTITUTION);
+            assertThat(versions.versions(id)).isEmpty();
+        }
+    }
+
+    /** Runs both actions at the same time on two threads; returns each result or the exception it threw. */
+    private static List<Object> race(Callable<Object> first, Callable<Object> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Callable<Object> action : List.of(first, second)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return action.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
