@@ -27,16 +27,6 @@ public record CommunFilter(String texte, CommunStatut statut, Long defiId, Enjeu
         codeInsee = codeInsee == null || codeInsee.isBlank() ? null : codeInsee.strip().toUpperCase(Locale.ROOT);
     }
 
-    /**
-     * Text and state only.
-     *
-     * @deprecated transitional, for the former {@code CommunService.search}; use the six-argument constructor.
-     */
-    @Deprecated(forRemoval = true)
-    public CommunFilter(String texte, CommunStatut statut) {
-        this(texte, statut, null, null, null, false);
-    }
-
     /** No criterion: every published commun. */
     public static CommunFilter none() {
         return new CommunFilter(null, null, null, null, null, false);

@@ -73,6 +73,7 @@ public class CommunService {
      */
     @Transactional
     public long depositIdea(long porteurStructureId, CommunData data) {
+        campagnes.current().ifPresent(c -> checkComplete(c, data));
         long id = createDraft(porteurStructureId, data);
         publish(id);
         return id;
@@ -169,13 +170,32 @@ public class CommunService {
     }
 
     private CommunData checkDraft(Campagne campagne, CommunData data) {
-        Checks.start()
-                .optional(data.titre(), "Titre", 200)
-                .optional(data.resume(), "Résumé", 2000)
-                .optional(data.besoin(), "Besoin du territoire (diagnostic)", 4000)
-                .optional(data.interetGeneral(), "Caractère d'intérêt général", 4000)
+        return check(campagne, data, false);
+    }
+
+    private CommunData checkComplete(Campagne campagne, CommunData data) {
+        return check(campagne, data, true);
+    }
+
+    /** Lengths and lists always; for a published idea, the mandatory fields and the deadline too (all errors at once). */
+    private CommunData check(Campagne campagne, CommunData data, boolean complete) {
+        Checks checks = Checks.start();
+        if (complete) {
+            checks.check(campagne.depotOuvert(OffsetDateTime.now()), "La date limite de dépôt ("
+                            + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR)
+                            + ") est passée : le dépôt est clos.")
+                    .required(data.titre(), "Titre", 200)
+                    .required(data.resume(), "Résumé", 2000)
+                    .required(data.besoin(), "Besoin du territoire (diagnostic)", 4000);
+        } else {
+            checks.optional(data.titre(), "Titre", 200)
+                    .optional(data.resume(), "Résumé", 2000)
+                    .optional(data.besoin(), "Besoin du territoire (diagnostic)", 4000);
+        }
+        checks.optional(data.interetGeneral(), "Caractère d'intérêt général", 4000)
                 .optional(data.gouvernance(), "Gouvernance", 4000)
                 .optional(data.productions(), "Productions attendues", 4000)
+                .check(!complete || !data.defiIds().isEmpty(), "Choisissez au moins un défi de l'appel.")
                 .check(defisOf(campagne).containsAll(data.defiIds()), "Un des défis choisis n'appartient pas à cet appel.")
                 .check(data.communes().size() <= 100, "Choisissez au plus 100 communes.")
                 .check(data.communes().stream().allMatch(c -> c != null && communes.find(c).isPresent()),
@@ -184,22 +204,6 @@ public class CommunService {
         return new CommunData(clean(data.titre()), Checks.clean(data.resume()), Checks.clean(data.besoin()),
                 Checks.clean(data.interetGeneral()), Checks.clean(data.gouvernance()), data.defiIds(), data.enjeux(),
                 data.echelle(), data.zoneRurale(), data.zoneQpv(), data.communes(), Checks.clean(data.productions()));
-    }
-
-    private CommunData checkComplete(Campagne campagne, CommunData data) {
-        CommunData clean = checkDraft(campagne, data);
-        Checks.start()
-                .check(campagne.depotOuvert(OffsetDateTime.now()), "La date limite de dépôt ("
-                        + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR)
-                        + ") est passée : le dépôt est clos.")
-                .required(data.titre(), "Titre", 200)
-                .required(data.resume(), "Résumé", 2000)
-                .required(data.besoin(), "Besoin du territoire (diagnostic)", 4000)
-                .optional(data.interetGeneral(), "Caractère d'intérêt général", 4000)
-                .optional(data.gouvernance(), "Gouvernance", 4000)
-                .check(!data.defiIds().isEmpty(), "Choisissez au moins un défi de l'appel.")
-                .orThrow();
-        return clean;
     }
 
     private static Set<Long> defisOf(Campagne campagne) {

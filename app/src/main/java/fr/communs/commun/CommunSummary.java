@@ -18,13 +18,4 @@ public record CommunSummary(long id, String titre, String resume, String porteur
     public CommunSummary {
         defis = defis == null ? List.of() : List.copyOf(defis);
     }
-
-    /**
-     * @deprecated transitional, for the former {@code JooqCommunRepository.search}; use the nine-argument constructor.
-     */
-    @Deprecated(forRemoval = true)
-    public CommunSummary(long id, String titre, String resume, String porteurNom, CommunStatut statut,
-                         int nombreStructures, OffsetDateTime createdAt) {
-        this(id, titre, resume, porteurNom, statut, nombreStructures, List.of(), false, createdAt);
-    }
 }

@@ -27,9 +27,11 @@ public class DossierVersionService {
     private final CampagneService campagnes;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
+    private final ContributionService contributions;
 
     DossierVersionService(JooqCommunRepository communs, CommunService communService, CampagneService campagnes,
-                          CurrentUser currentUser, ObjectMapper json) {
+                          CurrentUser currentUser, ObjectMapper json, ContributionService contributions) {
+        this.contributions = contributions;
         this.communs = communs;
         this.communService = communService;
         this.campagnes = campagnes;
@@ -40,8 +42,14 @@ public class DossierVersionService {
     /** Freezes the file as it is now, in the caller's transaction; returns the version number. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int freeze(long communId, DossierVersion.Motif motif) {
-        List<String> demandesContribution = List.of();
-        List<String> contributionsAcceptees = List.of();
+        List<String> demandesContribution = contributions.demandes(communId).stream()
+                .map(d -> d.type().libelle() + " — " + d.description()
+                        + (d.montant() == null ? "" : " (" + d.montantEuros() + ")") + " — " + d.statut().libelle().toLowerCase())
+                .toList();
+        List<String> contributionsAcceptees = contributions.contributeurs(communId).stream()
+                .map(o -> o.structureNom() + " : " + o.type().libelle().toLowerCase() + " — " + o.description()
+                        + (o.montant() == null ? "" : " (" + o.montantEuros() + ")"))
+                .toList();
         Commun c = communs.findById(communId).orElseThrow();
         String territoire = campagnes.get(c.campagneId()).territoireCode();
         List<DossierVersion.Membre> membres = communService.membres(communId).stream()

@@ -10,7 +10,11 @@ import fr.communs.comite.ComiteService;
 import fr.communs.comite.NotesAudition;
 import fr.communs.commun.CommunData;
 import fr.communs.commun.CommunService;
+import fr.communs.commun.ContributionService;
+import fr.communs.commun.Echelle;
+import fr.communs.commun.Enjeu;
 import fr.communs.commun.GroupementService;
+import fr.communs.commun.TypeContribution;
 import fr.communs.commun.RoleGroupement;
 import fr.communs.instruction.Appreciation;
 import fr.communs.instruction.ComplementData;
@@ -81,14 +85,17 @@ class DemoDataLoader implements ApplicationRunner {
     private final org.camunda.bpm.engine.ManagementService management;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final Map<String, Long> structureIds = new LinkedHashMap<>();
+    private int ideas;
     private final fr.communs.demo.internal.JooqDemoGroupements demoGroupements;
+    private final ContributionService contributions;
 
     DemoDataLoader(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
                    GroupementService groupements, InstructionService instructions, ComiteService comite,
                    AssembleeService assemblee, LivrableService livrables, TaskService engineTasks,
                    org.camunda.bpm.engine.ManagementService management, org.camunda.bpm.engine.RuntimeService runtime,
-                   fr.communs.demo.internal.JooqDemoGroupements demoGroupements) {
+                   fr.communs.demo.internal.JooqDemoGroupements demoGroupements, ContributionService contributions) {
         this.demoGroupements = demoGroupements;
+        this.contributions = contributions;
         this.management = management;
         this.runtime = runtime;
         this.accounts = accounts;
@@ -222,14 +229,39 @@ class DemoDataLoader implements ApplicationRunner {
         vote(acte, ResultatVote.ADOPTE, "12000");
         livrable(acte, "porteur1@communs.test");
 
-        // 2. Idea just deposited, groupement to form (the structure persona is its porteur).
-        idea(STRUCTURE, "La Combine", "La Combine",
+        // 2. Idea just deposited, groupement to form (the structure persona is its porteur): MIESS 30 asks to join,
+        //    the porteur published two needs of contribution.
+        long combine = idea(STRUCTURE, "La Combine", "La Combine",
                 "Un tiers-lieu convivial qui combine une multiplicité d'activités et d'évènements socio-culturels, en promouvant des valeurs de coopération et d'écologie.", d2);
+        as(STRUCTURE);
+        contributions.requestContribution(combine, TypeContribution.MATERIELLE,
+                "Du mobilier et une cuisine équipée pour les ateliers partagés.", null);
+        contributions.requestContribution(combine, TypeContribution.FINANCIERE,
+                "Amorçage des premières rencontres (location de salle, communication).", new java.math.BigDecimal("3500"));
+        as("porteur8@communs.test");
+        groupements.requestToJoin(combine, s("MIESS 30"), RoleGroupement.MEMBRE,
+                "La MIESS peut animer les temps de gouvernance partagée et mettre en lien avec le réseau ESS gardois.");
+        // A draft of the structure persona, not published yet.
+        as(STRUCTURE);
+        communs.createDraft(s("Tiers-lieu Esperanza Table Ouverte"), new CommunData("Conciergerie solidaire du quartier Talabot",
+                "Une conciergerie tenue par les habitants : dépôt de colis, petites réparations, prêt d'outils.", null,
+                null, null, Set.of(defis.get(1).id())));
 
         // 3. Groupement eligible, ready to be transmitted by the structure persona.
         long monde = idea(STRUCTURE, "R'dévolution", "Contribuer à un monde habitable & désirable",
                 "Faire alliance pour mettre en valeur et développer des dynamiques territoriales qui soutiennent les initiatives locales.", d1);
         group(monde, STRUCTURE, "PTCE Les Remendaires", "Réseau des tiers lieux et lieux hybrides du Gard");
+        as(STRUCTURE);
+        contributions.requestContribution(monde, TypeContribution.HUMAINE,
+                "Des bénévoles pour animer les cafés des initiatives locales.", null);
+        as("porteur2@communs.test");
+        long offre = contributions.offerContribution(monde, s("Ressourceries de Nîmes"), TypeContribution.MATERIELLE,
+                "Prêt de tables, chaises et vaisselle réemployée pour les rencontres.", null);
+        as(STRUCTURE);
+        contributions.decideOffer(offre, true);
+        as("porteur5@communs.test");
+        contributions.offerContribution(monde, s("OPTEOS"), TypeContribution.TECHNIQUE,
+                "Ordinateurs reconditionnés pour les permanences numériques.", null);
 
         // 4. Transmitted, waiting for instruction.
         long esperanza = idea(STRUCTURE, "Tiers-lieu Esperanza Table Ouverte", "Tiers-lieu Esperanza Table Ouverte",
@@ -304,6 +336,9 @@ class DemoDataLoader implements ApplicationRunner {
                 "Plate-forme citoyenne et culturelle pour des circuits courts vivants",
                 "Projet d'éducation populaire croisant alimentation locale, création culturelle, et gouvernance des usagers.", d2);
         group(courts, "porteur6@communs.test", "Mutuelle des Motards");
+        as("porteur6@communs.test");
+        groupements.invite(courts, s("La Soierie"), RoleGroupement.MEMBRE,
+                "Vos ateliers culturels donneraient une belle place à la création dans ce projet.");
 
         // 13. Transmitted, waiting for instruction.
         long foret = idea("porteur7@communs.test", "Les Survoltés", "Gestion de la forêt d'Aubais en commun",
@@ -325,11 +360,18 @@ class DemoDataLoader implements ApplicationRunner {
 
     private long idea(String email, String porteur, String titre, String resume, Set<Long> defis) {
         as(email);
+        Enjeu[] enjeux = Enjeu.values();
+        Set<Enjeu> choisis = Set.of(enjeux[ideas % enjeux.length], enjeux[(ideas + 2) % enjeux.length]);
+        String commune = structures.find(s(porteur)).orElseThrow().communeInsee();
+        Echelle echelle = ideas++ % 3 == 0 ? Echelle.DEPARTEMENT : Echelle.VILLAGE;
         return communs.depositIdea(s(porteur), new CommunData(titre, resume,
                 "Besoin identifié lors des rencontres du réseau ESS gardois : " + resume,
                 "Les productions seront accessibles et appropriables par toutes et tous.",
                 "Un comité de pilotage réunit les structures du groupement une fois par mois ; les décisions sont prises "
-                        + "par consentement et la charge est répartie selon les moyens de chacune.", defis));
+                        + "par consentement et la charge est répartie selon les moyens de chacune.", defis, choisis,
+                echelle, echelle == Echelle.VILLAGE, false, commune == null ? Set.of() : Set.of(commune),
+                "Les outils, guides et comptes rendus seront publiés sous licence libre (CC BY-SA) et présentés lors "
+                        + "d'une journée ouverte à toutes et tous."));
     }
 
     private void group(long communId, String email, String... membres) {

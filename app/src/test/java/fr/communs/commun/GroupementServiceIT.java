@@ -41,6 +41,7 @@ class GroupementServiceIT {
     @Autowired GroupementService groupements;
     @Autowired DossierVersionService versions;
     @Autowired NotificationService notifications;
+    @Autowired ContributionService contributions;
 
     long porteur;
     String porteurEmail;
@@ -276,6 +277,7 @@ class GroupementServiceIT {
         long b = fx.structure(true, "30");
         String aEmail = fx.join(id, a, RoleGroupement.MEMBRE);
         fx.join(id, b, RoleGroupement.CONTRIBUTEUR);
+        contributions.requestContribution(id, TypeContribution.HUMAINE, "Des bénévoles pour le service du midi", null);
         Commun before = communs.get(id);
         groupements.transmit(transmitTask(id));
 
@@ -285,6 +287,9 @@ class GroupementServiceIT {
         assertThat(v1.contenu().titre()).isEqualTo(before.titre());
         assertThat(v1.contenu().besoin()).isEqualTo(before.besoin());
         assertThat(v1.contenu().membres()).extracting(DossierVersion.Membre::structureId).containsExactlyInAnyOrder(porteur, a, b);
+        assertThat(v1.contenu().membres()).allMatch(m -> m.confirmeLe() != null);
+        assertThat(v1.contenu().demandesContribution()).singleElement().asString()
+                .startsWith("Humaine — Des bénévoles pour le service du midi");
 
         assertThatThrownBy(() -> communs.update(id, communs.get(id).version(), before.data()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("transmis");

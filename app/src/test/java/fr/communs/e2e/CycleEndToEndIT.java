@@ -61,12 +61,9 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(taskName))).isVisible();
     }
 
-    private void pickStructure(Page page, String name) {
-        Locator input = field(page, "Structure à ajouter");
-        input.fill(name);
+    private void pick(Page page, String label, String name) {
+        field(page, label).fill(name);
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(name)).first().click();
-        button(page, "Ajouter au groupement");
-        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(name)).first()).isVisible();
     }
 
     private void endOfTask(Page page) {
@@ -85,36 +82,67 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(visitor.getByText("Gestion de la forêt d'Aubais en commun")).isVisible();
         shot(visitor, "02-communs-deposes");
 
-        // A structure deposits an idea and forms its groupement, then transmits.
+        // A structure deposits an idea: the draft is saved as she types, then published.
         String titre = "Cantine partagée des Cévennes " + System.nanoTime();
         Page structure = login("structure@communs.test");
         structure.navigate(url("deposer"));
+        pick(structure, "Structure qui porte l'idée", "La Combine");
         field(structure, "Titre").fill(titre);
         field(structure, "Résumé").fill("Une cantine coopérative ouverte à tous les habitants.");
         field(structure, "Besoin du territoire (diagnostic)").fill("Pas de restauration collective accessible dans la vallée.");
         field(structure, "Gouvernance").fill("Décisions au consentement lors d'un comité mensuel.");
         structure.getByText("Défi 2 —").click();
-        shot(structure, "03-deposer");
-        button(structure, "Déposer l'idée");
+        structure.getByText("Lutte contre la pauvreté").click();
+        assertThat(structure.getByText(Pattern.compile("Brouillon enregistré à"))).isVisible();
+        shot(structure, "03-deposer-brouillon");
+        button(structure, "Publier l'idée");
         structure.waitForURL(Pattern.compile(".*/communs/\\d+$"));
         String communPath = structure.url().substring(structure.url().indexOf("communs/"));
         assertThat(structure.getByText("Groupement en constitution").first()).isVisible();
-        shot(structure, "04-commun-depose");
+        shot(structure, "04-commun-publie");
 
+        // The porteur invites MIESS 30 from the directory.
         openTask(structure, communPath, "Constituer le groupement et transmettre le dossier");
         assertThat(structure.getByText("ne remplit pas encore les règles")).isVisible();
-        pickStructure(structure, "MIESS 30");
-        pickStructure(structure, "PTCE Les Remendaires");
+        pick(structure, "Structure à inviter", "MIESS 30");
+        button(structure, "Inviter");
+        assertThat(structure.getByText(Pattern.compile("« MIESS 30 » \\(membre\\), invitée le"))).isVisible();
+
+        // Another structure asks to join.
+        Page ressourcerie = login("porteur2@communs.test");
+        ressourcerie.navigate(url(communPath));
+        button(ressourcerie, "Rejoindre ce commun");
+        field(ressourcerie, "Message au porteur").fill("Nous fournirons les invendus de la ressourcerie alimentaire.");
+        shot(ressourcerie, "05-rejoindre");
+        button(ressourcerie, "Envoyer la demande");
+        assertThat(ressourcerie.getByText("attend la réponse du porteur")).isVisible();
+
+        // MIESS 30 is notified (bell and list) and accepts the invitation.
+        Page miess = login("porteur8@communs.test");
+        assertThat(miess.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Notifications, \\d+ non lue"))))
+                .isVisible();
+        miess.navigate(url("notifications"));
+        assertThat(miess.getByText("Invitation à rejoindre « " + titre + " »")).isVisible();
+        shot(miess, "06-notifications");
+        miess.navigate(url(communPath));
+        button(miess, "Accepter l'invitation");
+        assertThat(miess.getByText("Invitation acceptée")).isVisible();
+
+        // The porteur accepts the request: three structures, the panel turns green, she transmits.
+        openTask(structure, communPath, "Constituer le groupement et transmettre le dossier");
+        structure.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accepter la demande de Ressourceries de Nîmes")).click();
         assertThat(structure.getByText("Éligibilité : le groupement remplit les règles de l'appel")).isVisible();
-        shot(structure, "05-groupement-eligible");
+        shot(structure, "07-groupement-eligible");
         button(structure, "Transmettre au Département");
         endOfTask(structure);
+        ressourcerie.context().close();
+        miess.context().close();
 
         // An agent instructs: recevable.
         Page agent = login("agent@communs.test");
         agent.navigate(url("taches"));
         assertThat(agent.getByText(titre).first()).isVisible();
-        shot(agent, "06-mes-taches-agent");
+        shot(agent, "08-mes-taches-agent");
         openTask(agent, communPath, "Instruire le dossier");
         for (String critere : List.of("Nombre et typologie des contributeurs", "Gouvernance démocratique",
                 "Pertinence des projets en lien avec les défis", "Pertinence de la proposition")) {
@@ -122,7 +150,7 @@ class CycleEndToEndIT extends BrowserTest {
                     .getByText("Favorable", new Locator.GetByTextOptions().setExact(true)).click();
         }
         agent.getByText("Recevable — soumettre au comité").click();
-        shot(agent, "07-instruction");
+        shot(agent, "09-instruction");
         button(agent, "Enregistrer la décision");
         endOfTask(agent);
 
@@ -134,7 +162,7 @@ class CycleEndToEndIT extends BrowserTest {
             field(comite, "Gouvernance démocratique, coopérative et transparente").fill("5");
             field(comite, "Pertinence des projets en lien avec les défis").fill("4");
             field(comite, "Pertinence de la proposition relativement à la notion de communs").fill("3");
-            shot(comite, "08-noter-" + membre.substring(0, membre.indexOf('@')));
+            shot(comite, "10-noter-" + membre.substring(0, membre.indexOf('@')));
             button(comite, "Enregistrer mes notes");
             endOfTask(comite);
             comite.context().close();
@@ -146,7 +174,7 @@ class CycleEndToEndIT extends BrowserTest {
         agent.locator("vaadin-radio-group").getByText("Favorable", new Locator.GetByTextOptions().setExact(true)).click();
         field(agent, "Subvention proposée à l'Assemblée (€)").fill("10000");
         field(agent, "Contributions non financières proposées par le comité").fill("Mise à disposition d'une salle.");
-        shot(agent, "09-avis-comite");
+        shot(agent, "11-avis-comite");
         button(agent, "Enregistrer l'avis du comité");
         endOfTask(agent);
 
@@ -154,7 +182,7 @@ class CycleEndToEndIT extends BrowserTest {
         agent.getByText("Adopté", new Page.GetByTextOptions().setExact(true)).click();
         field(agent, "Date de la séance de l'Assemblée").fill(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         field(agent, "Date de la séance de l'Assemblée").press("Enter");
-        shot(agent, "10-vote");
+        shot(agent, "12-vote");
         button(agent, "Enregistrer le vote");
         endOfTask(agent);
 
@@ -164,7 +192,7 @@ class CycleEndToEndIT extends BrowserTest {
         field(structure, "Lien vers le livrable (facultatif)").fill("https://exemple.org/cantine");
         field(structure, "Description du livrable").fill("Un guide pour ouvrir une cantine en commun.");
         field(structure, "Retour d'expérience sur la constitution du dossier").fill("Trois mois pour réunir le groupement.");
-        shot(structure, "11-livrable");
+        shot(structure, "13-livrable");
         button(structure, "Déposer le livrable");
         endOfTask(structure);
 
@@ -173,6 +201,6 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(visitor.getByText("Lauréat — livrable déposé")).isVisible();
         assertThat(visitor.locator("li.fin")).containsText("Livrable et retour d'expérience déposés");
         assertThat(visitor.locator("li.a_venir")).hasCount(0);
-        shot(visitor, "12-commun-laureat");
+        shot(visitor, "14-commun-laureat");
     }
 }

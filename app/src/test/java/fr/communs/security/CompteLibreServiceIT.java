@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Self-service accounts through the real services, on embedded PostgreSQL, with mails delivered over SMTP to a real
  * (embedded) GreenMail server.
  */
-@SpringBootTest
+@SpringBootTest(properties = "communs.mail.outbox=false")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class CompteLibreServiceIT {

@@ -15,9 +15,12 @@ class CycleCommunActionsAdapter implements CycleCommunActions {
     private final JooqCommunRepository communs;
     private final AccountService accounts;
     private final GroupementService groupements;
+    private final JooqGroupementRepository groupement;
 
-    CycleCommunActionsAdapter(JooqCommunRepository communs, AccountService accounts, GroupementService groupements) {
+    CycleCommunActionsAdapter(JooqCommunRepository communs, AccountService accounts, GroupementService groupements,
+                              JooqGroupementRepository groupement) {
         this.communs = communs;
+        this.groupement = groupement;
         this.accounts = accounts;
         this.groupements = groupements;
     }
@@ -26,6 +29,7 @@ class CycleCommunActionsAdapter implements CycleCommunActions {
     @Transactional
     public void closeDeposit(long communId) {
         communs.updateStatut(communId, CommunStatut.DEPOT_CLOS);
+        groupement.cancelPending(communId);   // invitations and requests no longer make sense
     }
 
     /**

@@ -5,7 +5,6 @@ import static fr.communs.db.Tables.GROUPEMENT_DEMANDE;
 import static fr.communs.db.Tables.GROUPEMENT_MEMBRE;
 import static fr.communs.db.Tables.STRUCTURE;
 
-import fr.communs.commun.CommunStatut;
 import fr.communs.commun.DemandeGroupement;
 import fr.communs.commun.RoleGroupement;
 import java.time.OffsetDateTime;
@@ -148,11 +147,5 @@ public class JooqGroupementRepository {
                 RoleGroupement.valueOf(r.get(GROUPEMENT_DEMANDE.ROLE)), r.get(GROUPEMENT_DEMANDE.MESSAGE),
                 DemandeGroupement.Statut.valueOf(r.get(GROUPEMENT_DEMANDE.STATUT)), r.get(GROUPEMENT_DEMANDE.CREATED_AT),
                 r.get(GROUPEMENT_DEMANDE.DECIDE_LE), r.get(GROUPEMENT_DEMANDE.REPONSE));
-    }
-
-    /** Communs still being formed whose deposit is open, for statistics and reminders. */
-    public List<Long> formingCommuns() {
-        return dsl.select(COMMUN.COMMUN_ID).from(COMMUN).where(COMMUN.STATUT.eq(CommunStatut.EN_CONSTITUTION.name()))
-                .fetch(COMMUN.COMMUN_ID);
     }
 }

@@ -114,13 +114,15 @@ public class CommunFileView extends VerticalLayout {
         grid.addComponentColumn(m -> new com.vaadin.flow.component.html.Anchor("structures/" + m.structure().id(),
                 m.structure().nom())).setHeader("Structure").setFlexGrow(3);
         grid.addColumn(m -> m.role().libelle()).setHeader("Rôle").setFlexGrow(2);
-        grid.addColumn(m -> m.structure().formeJuridique().libelle()).setHeader("Forme juridique").setFlexGrow(2);
+        grid.addColumn(m -> m.structure().formeJuridique().libelle()).setHeader("Forme juridique").setFlexGrow(1);
         grid.addColumn(m -> m.structure().commune() + " (" + m.structure().codeDepartement() + ")").setHeader("Commune").setFlexGrow(2);
         grid.addComponentColumn(m -> Ui.badge(m.structure().ess()
                         ? (m.structure().verifiee() ? "ESS (vérifié)" : "ESS (déclaré)") : "Hors ESS", m.structure().ess()))
                 .setHeader("ESS").setFlexGrow(1);
         grid.addComponentColumn(m -> Ui.badge(territoireCode.equals(m.structure().codeDepartement()) ? "Oui" : "Non",
                 territoireCode.equals(m.structure().codeDepartement()))).setHeader("Sur le territoire").setFlexGrow(1);
+        grid.addComponentColumn(m -> Ui.badge(m.confirme() ? "Confirmée" : "À confirmer", m.confirme()))
+                .setHeader("Participation").setFlexGrow(1);
         grid.setItems(membres);
         grid.setAllRowsVisible(true);
         return grid;

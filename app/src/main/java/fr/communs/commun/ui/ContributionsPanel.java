@@ -91,7 +91,7 @@ class ContributionsPanel extends VerticalLayout {
         }
         for (Contribution d : demandes) {
             Div item = item(d, false);
-            item.add(Ui.badge(d.statut().libelle(), d.statut() == StatutContribution.OUVERTE));
+            item.add(statutBadge(d.statut()));
             if (porteur) {
                 HorizontalLayout actions = new HorizontalLayout();
                 if (d.statut() == StatutContribution.OUVERTE) {
@@ -200,7 +200,7 @@ class ContributionsPanel extends VerticalLayout {
                 .filter(o -> o.statut() != StatutContribution.ACCEPTEE && mine.contains(o.structureId())).toList();
         for (Contribution o : miennes) {
             Div item = item(o, true);
-            item.add(Ui.badge(o.statut().libelle(), o.statut() != StatutContribution.REFUSEE));
+            item.add(statutBadge(o.statut()));
             if (o.statut() == StatutContribution.PROPOSEE) {
                 Button retirer = new Button("Retirer", e -> act(() -> contributions.withdrawOffer(o.id()),
                         "Votre proposition est retirée."));
@@ -254,6 +254,19 @@ class ContributionsPanel extends VerticalLayout {
         description.setRequiredIndicatorVisible(true);
         description.setWidthFull();
         return description;
+    }
+
+    /** Green for an open need or an accepted offer, red for a refused offer, neutral otherwise. */
+    private static Span statutBadge(StatutContribution statut) {
+        return switch (statut) {
+            case OUVERTE, ACCEPTEE -> Ui.badge(statut.libelle(), true);
+            case REFUSEE -> Ui.badge(statut.libelle(), false);
+            default -> {
+                Span badge = new Span(statut.libelle());
+                badge.addClassName("badge");
+                yield badge;
+            }
+        };
     }
 
     private static Div section(String title) {
