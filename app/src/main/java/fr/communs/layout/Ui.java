@@ -62,4 +62,25 @@ public final class Ui {
     public static String dateTime(OffsetDateTime d) {
         return d == null ? "" : DATE_TIME.format(d.atZoneSameInstant(fr.communs.base.Dates.ZONE));
     }
+
+    /**
+     * Fills a pager: "Page précédente", "Page x sur y", "Page suivante" (tertiary buttons, disabled at the ends);
+     * hidden when there is only one page. {@code goTo} receives the page number asked for.
+     */
+    public static void fillPager(com.vaadin.flow.component.orderedlayout.HorizontalLayout pager, int page, int pages,
+                                 java.util.function.IntConsumer goTo) {
+        pager.removeAll();
+        com.vaadin.flow.component.button.Button previous = new com.vaadin.flow.component.button.Button("Page précédente",
+                com.vaadin.flow.component.icon.VaadinIcon.ARROW_LEFT.create(), e -> goTo.accept(page - 1));
+        com.vaadin.flow.component.button.Button next = new com.vaadin.flow.component.button.Button("Page suivante",
+                com.vaadin.flow.component.icon.VaadinIcon.ARROW_RIGHT.create(), e -> goTo.accept(page + 1));
+        next.setIconAfterText(true);
+        previous.setEnabled(page > 1);
+        next.setEnabled(page < pages);
+        previous.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        next.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        pager.add(previous, new Span("Page " + page + " sur " + pages), next);
+        pager.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        pager.setVisible(pages > 1);
+    }
 }

@@ -70,24 +70,11 @@ class NotificationsView extends VerticalLayout {
         List<Notification> shown = notifications.mine((page - 1) * PAGE_SIZE, PAGE_SIZE);
         shown.forEach(n -> list.add(item(n)));
         list.setVisible(!shown.isEmpty());
-        pager.removeAll();
-        Button previous = new Button("Précédent", VaadinIcon.ARROW_LEFT.create(), e -> {
-            page--;
+        Ui.fillPager(pager, page, pages, target -> {
+            page = target;
             refresh();
             focusTitle();
         });
-        Button next = new Button("Suivant", VaadinIcon.ARROW_RIGHT.create(), e -> {
-            page++;
-            refresh();
-            focusTitle();
-        });
-        next.setIconAfterText(true);
-        previous.setEnabled(page > 1);
-        next.setEnabled(page < pages);
-        previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        next.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        pager.add(previous, new Span("Page " + page + " sur " + pages), next);
-        pager.setVisible(count > PAGE_SIZE);
         refreshBell();
     }
 

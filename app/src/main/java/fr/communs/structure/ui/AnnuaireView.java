@@ -126,23 +126,10 @@ class AnnuaireView extends VerticalLayout implements BeforeEnterObserver {
         for (Structure s : annuaire.search(filter, tri.getValue(), (page - 1) * PAGE_SIZE, PAGE_SIZE)) {
             results.add(card(s));
         }
-        pager.removeAll();
-        Button previous = new Button("Page précédente", VaadinIcon.ARROW_LEFT.create(), e -> {
-            page--;
+        Ui.fillPager(pager, page, pages, target -> {
+            page = target;
             refresh();
         });
-        Button next = new Button("Page suivante", VaadinIcon.ARROW_RIGHT.create(), e -> {
-            page++;
-            refresh();
-        });
-        next.setIconAfterText(true);
-        previous.setEnabled(page > 1);
-        next.setEnabled(page < pages);
-        previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        next.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        pager.add(previous, new Span("Page " + page + " sur " + pages), next);
-        pager.setAlignItems(FlexComponent.Alignment.BASELINE);
-        pager.setVisible(count > PAGE_SIZE);
         Map<String, String> p = AnnuaireFiltres.parameters(filter);
         carte.setHref(new Location("carte", QueryParameters.simple(p)).getPathWithQueryParameters());
         export.setHref(DownloadHandler.fromInputStream(event -> {
