@@ -35,6 +35,8 @@ create table commun_commune (
 -- Chaque membre confirme sa participation et son rôle ; un changement de rôle demande une nouvelle confirmation.
 alter table groupement_membre add column confirme_le timestamptz;
 alter table groupement_membre add column confirme_par bigint references app_user (app_user_id);
+-- Le porteur administratif propose son rôle à un membre, qui l'accepte ou le décline.
+alter table groupement_membre add column porteur_propose boolean not null default false;
 -- Membres ajoutés avant ce changement (par le porteur, données de démonstration) : considérés confirmés.
 update groupement_membre set confirme_le = created_at where confirme_le is null;
 

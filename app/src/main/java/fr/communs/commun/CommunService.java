@@ -158,7 +158,8 @@ public class CommunService {
     private Commun requireEditable(long communId) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         communs.lockStatut(communId).orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));
-        Commun commun = communs.findById(communId).orElseThrow();
+        Commun commun = communs.findById(communId).filter(this::visible)
+                .orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));
         if (!user.structureIds().contains(commun.porteurStructureId())) {
             throw new NotAllowedException("Seul le porteur administratif peut modifier ce dossier.");
         }
@@ -238,7 +239,7 @@ public class CommunService {
         List<JooqGroupementRepository.Row> rows = groupement.membres(communId);
         Map<Long, Structure> byId = structures.findAll(rows.stream().map(JooqGroupementRepository.Row::structureId).toList())
                 .stream().collect(Collectors.toMap(Structure::id, Function.identity()));
-        return rows.stream().map(r -> new MembreGroupement(byId.get(r.structureId()), r.role(), r.confirmeLe()))
+        return rows.stream().map(r -> new MembreGroupement(byId.get(r.structureId()), r.role(), r.confirmeLe(), r.porteurPropose()))
                 .sorted(Comparator.comparing((MembreGroupement m) -> m.role() == RoleGroupement.PORTEUR ? 0 : 1))
                 .toList();
     }

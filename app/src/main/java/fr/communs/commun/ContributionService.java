@@ -49,6 +49,7 @@ public class ContributionService {
     @Transactional
     public long requestContribution(long communId, TypeContribution type, String description, BigDecimal montant) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
+        contributions.lockCommun(communId);        // serialised with the transmission, which freezes the needs
         Commun commun = communs.get(communId);
         requirePorteur(user, commun, "Seule la structure porteuse du commun peut publier ses besoins de contribution.");
         requireModifiable(commun);
@@ -83,6 +84,7 @@ public class ContributionService {
     public void deleteRequest(long contributionId) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         Contribution demande = demande(contributionId);
+        contributions.lockCommun(demande.communId());
         Commun commun = communs.get(demande.communId());
         requirePorteur(user, commun, "Seule la structure porteuse du commun peut supprimer ce besoin de contribution.");
         requireModifiable(commun);

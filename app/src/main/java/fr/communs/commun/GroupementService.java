@@ -15,6 +15,7 @@ import fr.communs.security.CurrentUser;
 import fr.communs.security.Roles;
 import fr.communs.structure.Structure;
 import fr.communs.structure.StructureService;
+import fr.communs.task.TaskNotAvailableException;
 import fr.communs.task.TaskService;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -204,9 +205,9 @@ public class GroupementService {
     }
 
     /**
-     * The porteur administratif hands its role to another member of the groupement (for instance when the structure
-     * that deposited the idea is not an ESS structure of the territory). The new porteur must confirm; the former
-     * one stays as a confirmed member. The porteur's task follows.
+     * The porteur administratif proposes its role to another member of the groupement (for instance when the
+     * structure that deposited the idea is not an ESS structure of the territory). Nothing changes until that
+     * member accepts ({@link #answerPorteurProposal}); a new proposal replaces the previous one.
      */
     @Transactional
     public void designatePorteur(long communId, long structureId) {
@@ -218,19 +219,59 @@ public class GroupementService {
         if (row.role() == RoleGroupement.PORTEUR) {
             throw new ValidationException("Cette structure est déjà le porteur administratif.");
         }
-        groupement.setRole(communId, commun.porteurStructureId(), RoleGroupement.MEMBRE, user.id());
-        groupement.setRole(communId, structureId, RoleGroupement.PORTEUR, null);
-        communs.setPorteur(communId, structureId);
-        if (commun.statut() == CommunStatut.EN_CONSTITUTION) {
-            tasks.changePorteurGroup(communId, CycleCommunProcess.structureGroup(commun.porteurStructureId()),
-                    CycleCommunProcess.structureGroup(structureId));
+        if (row.porteurPropose()) {
+            throw new ValidationException("Le rôle de porteur administratif est déjà proposé à cette structure : "
+                    + "elle doit l'accepter ou le décliner.");
         }
+        groupement.proposePorteur(communId, structureId);
         notifications.notifyStructures(List.of(structureId), NotificationType.ROLE_MODIFIE,
-                "Porteur administratif de « " + commun.titre() + " »",
-                "« " + commun.porteurNom() + " » désigne « " + structureName(structureId)
-                        + " » comme porteur administratif du commun « " + commun.titre() + " ». Confirmez ce rôle depuis "
-                        + "la page du commun : vous transmettrez le dossier au Département.",
+                "Proposition : porteur administratif de « " + commun.titre() + " »",
+                "« " + commun.porteurNom() + " » propose à « " + structureName(structureId)
+                        + " » de devenir porteur administratif du commun « " + commun.titre() + " » : c'est lui qui "
+                        + "transmet le dossier au Département. Acceptez ou déclinez depuis la page du commun.",
                 link(communId));
+    }
+
+    /** The porteur withdraws its proposal. */
+    @Transactional
+    public void cancelPorteurProposal(long communId) {
+        AppUser user = currentUser.requireRole(Roles.STRUCTURE);
+        Commun commun = lockForming(communId);
+        requirePorteur(user, commun);
+        groupement.proposePorteur(communId, null);
+    }
+
+    /**
+     * The member proposed as porteur administratif accepts (it becomes porteur, its acceptance confirming the role;
+     * the former porteur stays as a confirmed member; the porteur's task follows; every member is told) or declines.
+     */
+    @Transactional
+    public void answerPorteurProposal(long communId, long structureId, boolean accept) {
+        AppUser user = requireMemberOf(structureId);
+        Commun commun = lockForming(communId);
+        JooqGroupementRepository.Row row = groupement.membre(communId, structureId).filter(JooqGroupementRepository.Row::porteurPropose)
+                .orElseThrow(() -> new ValidationException("Aucune proposition de devenir porteur administratif n'est en attente "
+                        + "pour cette structure."));
+        groupement.proposePorteur(communId, null);
+        String nom = structureName(structureId);
+        if (!accept) {
+            notifications.notifyStructures(List.of(commun.porteurStructureId()), NotificationType.ROLE_MODIFIE,
+                    "Proposition déclinée : « " + commun.titre() + " »",
+                    "« " + nom + " » décline la proposition de devenir porteur administratif du commun « "
+                            + commun.titre() + " ».", link(communId));
+            return;
+        }
+        groupement.setRoleOnly(communId, commun.porteurStructureId(), RoleGroupement.MEMBRE);
+        groupement.setRole(communId, row.structureId(), RoleGroupement.PORTEUR, user.id());
+        communs.setPorteur(communId, structureId);
+        tasks.changePorteurGroup(communId, CycleCommunProcess.structureGroup(commun.porteurStructureId()),
+                CycleCommunProcess.structureGroup(structureId));
+        List<Long> membres = groupement.membres(communId).stream().map(JooqGroupementRepository.Row::structureId).toList();
+        notifications.notifyStructures(membres, NotificationType.ROLE_MODIFIE,
+                "Nouveau porteur administratif : « " + commun.titre() + " »",
+                "« " + nom + " » devient porteur administratif du commun « " + commun.titre() + " » à la place de « "
+                        + commun.porteurNom() + " », qui reste membre du groupement. C'est désormais « " + nom
+                        + " » qui transmet le dossier au Département.", link(communId));
     }
 
     /** A member (not the porteur) leaves the groupement before transmission; the porteur is notified. */
@@ -316,8 +357,11 @@ public class GroupementService {
      */
     @Transactional
     public void transmit(String taskId) {
-        long communId = tasks.requireOpen(taskId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT);
+        // Lock the commun before claiming the task, in the same order as every other change of the groupement.
+        long communId = tasks.findOpen(taskId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT)
+                .orElseThrow(TaskNotAvailableException::new).communId();
         CommunStatut statut = communs.lockStatut(communId).orElseThrow();
+        tasks.requireOpen(taskId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT);
         if (statut != CommunStatut.EN_CONSTITUTION) {
             throw new ValidationException("Ce dossier a déjà été transmis.");
         }
@@ -337,7 +381,7 @@ public class GroupementService {
         }
         versions.freeze(communId, DossierVersion.Motif.TRANSMISSION);
         communs.markTransmitted(communId);
-        groupement.cancelPending(communId);
+        closePending(communId, "le dossier a été transmis au Département");
         tasks.complete(taskId, Map.of());
         List<Long> membres = communService.membres(communId).stream().map(m -> m.structure().id()).toList();
         notifications.notifyStructures(membres, NotificationType.TRANSMISSION,
@@ -367,7 +411,7 @@ public class GroupementService {
         Map<Long, Structure> byId = structures.findAll(rows.stream().map(JooqGroupementRepository.Row::structureId).toList())
                 .stream().collect(Collectors.toMap(Structure::id, s -> s));
         List<MembreGroupement> membres = rows.stream()
-                .map(r -> new MembreGroupement(byId.get(r.structureId()), r.role(), r.confirmeLe())).toList();
+                .map(r -> new MembreGroupement(byId.get(r.structureId()), r.role(), r.confirmeLe(), r.porteurPropose())).toList();
         Eligibility eligibility = Eligibility.evaluate(membres, campagne.territoireCode(), campagne.territoireNom());
         String echeance = campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(CommunService.DATE_FR);
         String etat = eligibility.eligible()
@@ -378,6 +422,25 @@ public class GroupementService {
                 "Date limite de dépôt le " + echeance + " : « " + commun.titre() + " »",
                 "Le dossier du commun « " + commun.titre() + " » n'est pas encore transmis au Département. La date "
                         + "limite de dépôt est le " + echeance + ".\n" + etat, link(communId));
+    }
+
+    /**
+     * Closes the requests and invitations still pending (transmission, end of the deposit) and tells the structures
+     * concerned why. Runs in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void closePending(long communId, String raison) {
+        List<DemandeGroupement> pending = groupement.pendingOfCommun(communId);
+        groupement.cancelPending(communId);
+        for (DemandeGroupement d : pending) {
+            notifications.notifyStructures(List.of(d.structureId()), d.sens() == DemandeGroupement.Sens.INVITATION
+                            ? NotificationType.INVITATION : NotificationType.DECISION_ADHESION,
+                    (d.sens() == DemandeGroupement.Sens.INVITATION ? "Invitation close : « " : "Demande close : « ")
+                            + d.communTitre() + " »",
+                    (d.sens() == DemandeGroupement.Sens.INVITATION ? "L'invitation de « " : "La demande de « ")
+                            + d.structureNom() + " » à rejoindre le commun « " + d.communTitre()
+                            + " » est close : " + raison + ".", link(communId));
+        }
     }
 
     // --- Helpers ---
@@ -391,6 +454,12 @@ public class GroupementService {
         if (commun.statut() != CommunStatut.EN_CONSTITUTION) {
             throw new ValidationException("Le dossier a été transmis ou le dépôt est clos : le groupement ne peut plus "
                     + "être modifié.");
+        }
+        Campagne campagne = campagnes.get(commun.campagneId());
+        if (!campagne.depotOuvert(OffsetDateTime.now())) {
+            throw new ValidationException("La date limite de dépôt ("
+                    + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(CommunService.DATE_FR)
+                    + ") est passée : le groupement ne peut plus être modifié.");
         }
         return commun;
     }

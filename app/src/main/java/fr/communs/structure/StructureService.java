@@ -184,6 +184,12 @@ public class StructureService {
         return structures.communsOf(structureId);
     }
 
+    /** Contributions the structure brings to communs, accepted by their porteurs (public). */
+    @Transactional(readOnly = true)
+    public List<StructureContribution> contributionsOf(long structureId) {
+        return structures.contributionsOf(structureId);
+    }
+
     /** The caller's structures and pending requests. */
     @Transactional(readOnly = true)
     public List<Membership> myStructures() {

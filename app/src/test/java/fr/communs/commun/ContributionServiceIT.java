@@ -36,6 +36,7 @@ class ContributionServiceIT {
     @Autowired ContributionService contributions;
     @Autowired NotificationService notifications;
     @Autowired DSLContext dsl;
+    @Autowired fr.communs.structure.StructureService structures;
 
     long porteur;
     String porteurEmail;
@@ -293,6 +294,8 @@ class ContributionServiceIT {
                 .isInstanceOf(ValidationException.class).hasMessage("Cette proposition a déjà été traitée.");
         assertThat(statut(id)).isEqualTo(StatutContribution.ACCEPTEE);
         assertThat(decisionsReceived(autreEmail)).isEqualTo(received + 1);
+        assertThat(structures.contributionsOf(autre)).as("shown on the structure's public page")
+                .anyMatch(c -> c.type().equals("Technique"));
 
         fx.as(autreEmail);
         assertThat(notifications.mine(0, 1).get(0).titre()).isEqualTo("Proposition de contribution acceptée");

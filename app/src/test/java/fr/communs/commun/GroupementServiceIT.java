@@ -42,6 +42,7 @@ class GroupementServiceIT {
     @Autowired DossierVersionService versions;
     @Autowired NotificationService notifications;
     @Autowired ContributionService contributions;
+    @Autowired fr.communs.structure.StructureService structures;
 
     long porteur;
     String porteurEmail;
@@ -217,16 +218,33 @@ class GroupementServiceIT {
         assertThat(groupements.eligibility(id).rules().get(2).ok()).isFalse();
 
         groupements.designatePorteur(id, ess);
+        assertThat(communs.get(id).porteurStructureId()).as("nothing changes before the member accepts").isEqualTo(depositor);
+        assertThatThrownBy(() -> groupements.answerPorteurProposal(id, ess, true)).isInstanceOf(NotAllowedException.class);
+
+        fx.as(essEmail);
+        groupements.answerPorteurProposal(id, ess, false);
+        assertThat(communs.get(id).porteurStructureId()).isEqualTo(depositor);
+        assertThatThrownBy(() -> groupements.answerPorteurProposal(id, ess, true)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Aucune proposition");
+
+        fx.as(depositorEmail);
+        groupements.designatePorteur(id, ess);
+        fx.as(essEmail);
+        groupements.answerPorteurProposal(id, ess, true);
         assertThat(communs.get(id).porteurStructureId()).isEqualTo(ess);
+        assertThat(groupements.eligibility(id).eligible()).as("the acceptance confirms the new role").isTrue();
+        assertThat(communs.membres(id)).filteredOn(m -> m.structure().id() == depositor).singleElement()
+                .satisfies(m -> assertThat(m.role()).isEqualTo(RoleGroupement.MEMBRE))
+                .satisfies(m -> assertThat(m.confirme()).isTrue());
+
         String taskId = transmitTask(id);
+        fx.as(depositorEmail);
         assertThatThrownBy(() -> groupements.transmit(taskId)).isInstanceOf(TaskNotAvailableException.class);
         assertThatThrownBy(() -> groupements.invite(id, fx.structure(true, "30"), RoleGroupement.MEMBRE, null))
                 .isInstanceOf(NotAllowedException.class);
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.titre().startsWith("Nouveau porteur administratif"));
 
         fx.as(essEmail);
-        assertThat(groupements.eligibility(id).rules().get(2).ok()).isTrue();
-        assertThat(groupements.eligibility(id).rules().get(3).ok()).as("the new porteur confirms its role").isFalse();
-        groupements.confirm(id, ess);
         groupements.transmit(taskId);
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
     }
@@ -250,6 +268,7 @@ class GroupementServiceIT {
         assertThat(communs.find(id)).isEmpty();
         fx.as(fx.account(Roles.AGENT));
         assertThat(communs.find(id)).isEmpty();
+        assertThat(structures.communsOf(porteur)).as("the structure's public page").noneMatch(c -> c.communId() == id);
 
         fx.as(porteurEmail);
         int version = communs.get(id).version();
@@ -278,6 +297,10 @@ class GroupementServiceIT {
         String aEmail = fx.join(id, a, RoleGroupement.MEMBRE);
         fx.join(id, b, RoleGroupement.CONTRIBUTEUR);
         contributions.requestContribution(id, TypeContribution.HUMAINE, "Des bénévoles pour le service du midi", null);
+        long invited = fx.structure(true, "30");
+        String invitedEmail = fx.account(Roles.STRUCTURE, invited);
+        fx.as(porteurEmail);
+        groupements.invite(id, invited, RoleGroupement.MEMBRE, null);
         Commun before = communs.get(id);
         groupements.transmit(transmitTask(id));
 
@@ -299,6 +322,10 @@ class GroupementServiceIT {
         assertThatThrownBy(() -> groupements.leave(id, a)).isInstanceOf(ValidationException.class);
         assertThat(notifications.mine(0, 10)).anyMatch(n -> n.type() == NotificationType.TRANSMISSION);
         assertThat(versions.versions(id)).hasSize(1);
+        fx.as(invitedEmail);
+        assertThat(groupements.pending(id)).as("pending invitations are closed").isEmpty();
+        assertThat(notifications.mine(0, 10)).anyMatch(n -> n.titre().startsWith("Invitation close")
+                && n.texte().contains("transmis au Département"));
         String stranger = fx.account(Roles.STRUCTURE, fx.structure(true, "30"));
         fx.as(stranger);
         assertThatThrownBy(() -> versions.versions(id)).isInstanceOf(NotAllowedException.class);

@@ -56,6 +56,8 @@ public final class CycleCommunProcess {
     public static final String END_REJETE = "EndEvent_Rejete";
 
     public static final String VAR_COMMUN_ID = "communId";
+    /** {@link Date} the idea was published (the process started): a reminder planned before it is not sent. */
+    public static final String VAR_DATE_PUBLICATION = "datePublication";
     public static final String VAR_PORTEUR_GROUP = "porteurGroup";
     public static final String VAR_DATE_LIMITE_DEPOT = "dateLimiteDepot";
     public static final String VAR_DATE_RAPPEL_7_JOURS = "dateRappel7Jours";
@@ -175,6 +177,7 @@ public final class CycleCommunProcess {
         variables.put(VAR_PORTEUR_GROUP, structureGroup(porteurStructureId));
         variables.put(VAR_DATE_LIMITE_DEPOT, dateLimiteDepot);
         variables.putAll(reminderDates(dateLimiteDepot));
+        variables.put(VAR_DATE_PUBLICATION, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());   // the engine clock
         return variables;
     }
 

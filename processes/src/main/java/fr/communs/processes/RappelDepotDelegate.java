@@ -41,6 +41,10 @@ public class RappelDepotDelegate implements JavaDelegate {
                     "Variable " + CycleCommunProcess.VAR_DATE_LIMITE_DEPOT + " absente ou invalide : " + value);
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (plannedBeforePublication(execution, joursAvant)) {
+            LOG.info("Rappel J-{} du commun {} non envoyé : idée publiée après la date prévue du rappel", joursAvant, communId);
+            return;
+        }
         if (!isStillUseful(now, deadline.toInstant(), joursAvant)) {
             LOG.info("Rappel J-{} du commun {} non envoyé : date limite {} trop proche ou passée", joursAvant,
                     communId, deadline.toInstant());
@@ -65,6 +69,21 @@ public class RappelDepotDelegate implements JavaDelegate {
             }
         }
         return true;
+    }
+
+    /**
+     * A reminder whose planned date was already past when the idea was published fires at once: the people who have
+     * just published would be "reminded" of what they just did. Such a reminder is not sent.
+     */
+    static boolean plannedBeforePublication(DelegateExecution execution, int joursAvant) {
+        Object published = execution.getVariable(CycleCommunProcess.VAR_DATE_PUBLICATION);
+        for (Rappel rappel : Rappel.values()) {
+            if (rappel.joursAvant() == joursAvant && execution.getVariable(rappel.dateVariable()) instanceof Date planned
+                    && published instanceof Date start) {
+                return planned.before(start);
+            }
+        }
+        return false;
     }
 
     private static int joursAvant(Object value) {

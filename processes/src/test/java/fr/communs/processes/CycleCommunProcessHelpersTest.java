@@ -45,7 +45,8 @@ class CycleCommunProcessHelpersTest {
                 .containsEntry(CycleCommunProcess.VAR_DATE_LIMITE_DEPOT, deadline)
                 .containsEntry(CycleCommunProcess.VAR_DATE_RAPPEL_7_JOURS, new Date(1_700_000_000_000L - 7 * 86_400_000L))
                 .containsEntry(CycleCommunProcess.VAR_DATE_RAPPEL_2_JOURS, new Date(1_700_000_000_000L - 2 * 86_400_000L))
-                .hasSize(5);
+                .containsKey(CycleCommunProcess.VAR_DATE_PUBLICATION)
+                .hasSize(6);
         assertThat(variables.get(CycleCommunProcess.VAR_COMMUN_ID)).isInstanceOf(Long.class);
     }
 

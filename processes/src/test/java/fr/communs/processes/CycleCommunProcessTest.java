@@ -225,7 +225,7 @@ class CycleCommunProcessTest {
     }
 
     @Test
-    void a_file_deposited_one_day_before_the_deadline_gets_only_the_two_day_reminder_at_once() {
+    void a_file_published_after_the_reminder_dates_is_not_reminded_of_what_it_just_did() {
         Date tomorrow = Date.from(NOW.plus(Duration.ofDays(1)));
         ProcessInstance pi = start(tomorrow);
         Assertions.assertThat(pendingTimers(pi, true))
@@ -234,11 +234,10 @@ class CycleCommunProcessTest {
 
         execute(timer(pi, TIMER_RAPPEL_7_JOURS));
         execute(job(TASK_RAPPELER_MEMBRES_7_JOURS, pi));
-        Assertions.assertThat(actions.reminders).as("J-7 skipped: the J-2 reminder will say it").isEmpty();
         execute(timer(pi, TIMER_RAPPEL_2_JOURS));
         execute(job(TASK_RAPPELER_MEMBRES_2_JOURS, pi));
 
-        Assertions.assertThat(actions.reminders).containsExactly(new RecordingActions.Reminder(COMMUN_ID, tomorrow));
+        Assertions.assertThat(actions.reminders).as("both reminders were planned before the publication").isEmpty();
         assertThat(pi).isWaitingAtExactly(TASK_CONSTITUER_GROUPEMENT)
                 .hasPassed(END_RAPPEL_7_JOURS_ENVOYE, END_RAPPEL_2_JOURS_ENVOYE);
     }

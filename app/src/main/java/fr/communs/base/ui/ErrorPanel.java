@@ -51,6 +51,8 @@ public class ErrorPanel extends Div {
         } catch (NotAllowedException e) {
             Notification n = Notification.show(e.getMessage(), 8000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            show(List.of("Quelqu'un agit sur ce dossier au même moment : votre saisie est conservée, réessayez dans un instant."));
         } catch (DuplicateKeyException e) {
             show(List.of("Cette opération vient d'être faite par ailleurs (par exemple dans un autre onglet) : "
                     + "rechargez la page pour voir la situation à jour."));

@@ -15,12 +15,9 @@ class CycleCommunActionsAdapter implements CycleCommunActions {
     private final JooqCommunRepository communs;
     private final AccountService accounts;
     private final GroupementService groupements;
-    private final JooqGroupementRepository groupement;
 
-    CycleCommunActionsAdapter(JooqCommunRepository communs, AccountService accounts, GroupementService groupements,
-                              JooqGroupementRepository groupement) {
+    CycleCommunActionsAdapter(JooqCommunRepository communs, AccountService accounts, GroupementService groupements) {
         this.communs = communs;
-        this.groupement = groupement;
         this.accounts = accounts;
         this.groupements = groupements;
     }
@@ -29,7 +26,7 @@ class CycleCommunActionsAdapter implements CycleCommunActions {
     @Transactional
     public void closeDeposit(long communId) {
         communs.updateStatut(communId, CommunStatut.DEPOT_CLOS);
-        groupement.cancelPending(communId);   // invitations and requests no longer make sense
+        groupements.closePending(communId, "la date limite de dépôt est passée sans transmission du dossier");
     }
 
     /**

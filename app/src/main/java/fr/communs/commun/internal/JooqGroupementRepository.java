@@ -31,7 +31,7 @@ public class JooqGroupementRepository {
     }
 
     /** Role and confirmation date ({@code null}: not confirmed) of a member. */
-    public record Row(long structureId, RoleGroupement role, OffsetDateTime confirmeLe) {
+    public record Row(long structureId, RoleGroupement role, OffsetDateTime confirmeLe, boolean porteurPropose) {
     }
 
     public void insertMembre(long communId, long structureId, RoleGroupement role, Long confirmePar) {
@@ -55,6 +55,12 @@ public class JooqGroupementRepository {
                 .where(GROUPEMENT_MEMBRE.COMMUN_ID.eq(communId).and(GROUPEMENT_MEMBRE.STRUCTURE_ID.eq(structureId))).execute();
     }
 
+    /** Changes the role only, keeping the confirmation as it is (the former porteur handing over its role). */
+    public void setRoleOnly(long communId, long structureId, RoleGroupement role) {
+        dsl.update(GROUPEMENT_MEMBRE).set(GROUPEMENT_MEMBRE.ROLE, role.name())
+                .where(GROUPEMENT_MEMBRE.COMMUN_ID.eq(communId).and(GROUPEMENT_MEMBRE.STRUCTURE_ID.eq(structureId))).execute();
+    }
+
     public int confirm(long communId, long structureId, long userId) {
         return dsl.update(GROUPEMENT_MEMBRE).set(GROUPEMENT_MEMBRE.CONFIRME_LE, OffsetDateTime.now())
                 .set(GROUPEMENT_MEMBRE.CONFIRME_PAR, userId)
@@ -64,10 +70,19 @@ public class JooqGroupementRepository {
 
     /** Members in order of joining. */
     public List<Row> membres(long communId) {
-        return dsl.select(GROUPEMENT_MEMBRE.STRUCTURE_ID, GROUPEMENT_MEMBRE.ROLE, GROUPEMENT_MEMBRE.CONFIRME_LE)
+        return dsl.select(GROUPEMENT_MEMBRE.STRUCTURE_ID, GROUPEMENT_MEMBRE.ROLE, GROUPEMENT_MEMBRE.CONFIRME_LE,
+                        GROUPEMENT_MEMBRE.PORTEUR_PROPOSE)
                 .from(GROUPEMENT_MEMBRE).where(GROUPEMENT_MEMBRE.COMMUN_ID.eq(communId))
                 .orderBy(GROUPEMENT_MEMBRE.CREATED_AT, GROUPEMENT_MEMBRE.STRUCTURE_ID)
-                .fetch(r -> new Row(r.value1(), RoleGroupement.valueOf(r.value2()), r.value3()));
+                .fetch(r -> new Row(r.value1(), RoleGroupement.valueOf(r.value2()), r.value3(), r.value4()));
+    }
+
+    /** Marks the one member the porteur proposes its role to (none with {@code null}). */
+    public void proposePorteur(long communId, Long structureId) {
+        dsl.update(GROUPEMENT_MEMBRE)
+                .set(GROUPEMENT_MEMBRE.PORTEUR_PROPOSE, structureId == null ? org.jooq.impl.DSL.inline(false)
+                        : org.jooq.impl.DSL.field(GROUPEMENT_MEMBRE.STRUCTURE_ID.eq(structureId)))
+                .where(GROUPEMENT_MEMBRE.COMMUN_ID.eq(communId)).execute();
     }
 
     public Optional<Row> membre(long communId, long structureId) {

@@ -39,7 +39,7 @@ public class CommunFileView extends VerticalLayout {
         add(origin, new H3("Titre"), new Paragraph(c.titre()));
         content(c.resume(), c.besoin(), c.interetGeneral(), c.gouvernance(), c.defis(), c.enjeux(), c.echelle(),
                 c.zoneRurale(), c.zoneQpv(), c.communes(), c.productions());
-        add(new H3("Groupement au moment de la transmission (" + c.membres().size() + " structures)"));
+        add(new H3("Groupement à cette version (" + c.membres().size() + " structures)"));
         Grid<DossierVersion.Membre> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(m -> new com.vaadin.flow.component.html.Anchor("structures/" + m.structureId(), m.nom()))
@@ -113,7 +113,8 @@ public class CommunFileView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(m -> new com.vaadin.flow.component.html.Anchor("structures/" + m.structure().id(),
                 m.structure().nom())).setHeader("Structure").setFlexGrow(3);
-        grid.addColumn(m -> m.role().libelle()).setHeader("Rôle").setFlexGrow(2);
+        grid.addColumn(m -> m.role().libelle() + (m.porteurPropose() ? " (rôle de porteur proposé)" : ""))
+                .setHeader("Rôle").setFlexGrow(2);
         grid.addColumn(m -> m.structure().formeJuridique().libelle()).setHeader("Forme juridique").setFlexGrow(1);
         grid.addColumn(m -> m.structure().commune() + " (" + m.structure().codeDepartement() + ")").setHeader("Commune").setFlexGrow(2);
         grid.addComponentColumn(m -> Ui.badge(m.structure().ess()

@@ -103,13 +103,13 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        Campagne campagne = campagnes.current().orElse(null);
-        if (campagne == null) {
+        Commun existing = null;
+        String param = event.getRouteParameters().get("communId").orElse(null);
+        Campagne campagne = param != null ? null : campagnes.current().orElse(null);
+        if (param == null && campagne == null) {
             add(new H1("Déposer une idée de commun"), new Paragraph("Aucun appel à communs n'est ouvert actuellement."));
             return;
         }
-        Commun existing = null;
-        String param = event.getRouteParameters().get("communId").orElse(null);
         if (param != null) {
             existing = communs.find(Long.parseLong(param)).orElseThrow(() -> new NotFoundException("Commun introuvable"));
             if (!communs.callerIsPorteur(existing.id()) || !existing.modifiable()) {
@@ -118,6 +118,7 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
                 event.forwardTo("communs/" + existing.id());
                 return;
             }
+            campagne = campagnes.get(existing.campagneId());      // the commun's own appel, open or not
         }
         build(campagne, existing);
     }

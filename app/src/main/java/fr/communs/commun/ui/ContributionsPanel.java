@@ -114,7 +114,8 @@ class ContributionsPanel extends VerticalLayout {
         if (porteur && commun.modifiable()) {
             box.add(demandeForm());
         } else if (porteur) {
-            box.add(muted("Le dossier a été transmis : la liste des besoins ne peut plus changer."));
+            box.add(muted("Le dossier a été transmis : vous ne pouvez plus ajouter ni supprimer de besoin, seulement "
+                    + "indiquer ceux qui sont pourvus. Le dossier instruit garde la liste telle qu'elle était à la transmission."));
         }
         return box;
     }

@@ -93,6 +93,8 @@ class GroupementPanel extends VerticalLayout {
         body.add(grid);
 
         if (forming) {
+            membres.stream().filter(m -> m.porteurPropose() && mine.contains(m.structure().id()))
+                    .forEach(m -> body.add(porteurProposal(m)));
             List<DemandeGroupement> toMe = pending.stream().filter(d -> mine.contains(d.structureId())).toList();
             toMe.forEach(d -> body.add(myPending(d)));
             if (porteur) {
@@ -134,10 +136,17 @@ class GroupementPanel extends VerticalLayout {
             more.addItem("Passer en " + other.libelle().toLowerCase(), e -> act(
                     () -> groupements.changeRole(communId, m.structure().id(), other),
                     "« " + nom + " » est maintenant " + other.libelle().toLowerCase() + " ; elle doit confirmer ce rôle."));
-            more.addItem("Désigner porteur administratif", e -> confirmDialog("Désigner « " + nom + " » porteur administratif ?",
-                    "C'est elle qui transmettra le dossier au Département ; votre structure restera membre du groupement.",
-                    "Désigner", () -> act(() -> groupements.designatePorteur(communId, m.structure().id()),
-                            "« " + nom + " » est désignée porteur administratif ; elle doit confirmer ce rôle.")));
+            if (m.porteurPropose()) {
+                more.addItem("Annuler la proposition de porteur administratif", e -> act(
+                        () -> groupements.cancelPorteurProposal(communId), "La proposition est annulée."));
+            } else {
+                more.addItem("Proposer le rôle de porteur administratif", e -> confirmDialog(
+                        "Proposer à « " + nom + " » de devenir porteur administratif ?",
+                        "Si elle accepte, c'est elle qui transmettra le dossier au Département et votre structure restera "
+                                + "membre du groupement. Rien ne change tant qu'elle n'a pas accepté.",
+                        "Proposer", () -> act(() -> groupements.designatePorteur(communId, m.structure().id()),
+                                "La proposition est envoyée à « " + nom + " ».")));
+            }
             more.addItem("Retirer du groupement", e -> confirmDialog("Retirer « " + nom + " » du groupement ?",
                     "La structure en sera informée.", "Retirer",
                     () -> act(() -> groupements.removeMember(communId, m.structure().id()),
@@ -178,6 +187,25 @@ class GroupementPanel extends VerticalLayout {
             withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             card.add(withdraw);
         }
+        return card;
+    }
+
+    /** The porteur proposes its role to one of the caller's structures. */
+    private Div porteurProposal(MembreGroupement m) {
+        Div card = new Div();
+        card.addClassNames("card", "demande");
+        String nom = m.structure().nom();
+        card.add(new H3("Devenir porteur administratif ?"),
+                new Paragraph("Le porteur administratif propose à « " + nom + " » de prendre son rôle : c'est le porteur "
+                        + "administratif qui constitue le groupement et transmet le dossier au Département. Il doit "
+                        + "relever de l'ESS et être implanté sur le territoire."));
+        Button accept = new Button("Accepter de devenir porteur administratif", e -> act(
+                () -> groupements.answerPorteurProposal(communId, m.structure().id(), true),
+                "« " + nom + " » est maintenant porteur administratif : la tâche « Constituer le groupement » est dans vos tâches."));
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button decline = new Button("Décliner", e -> act(
+                () -> groupements.answerPorteurProposal(communId, m.structure().id(), false), "Proposition déclinée."));
+        card.add(new HorizontalLayout(accept, decline));
         return card;
     }
 

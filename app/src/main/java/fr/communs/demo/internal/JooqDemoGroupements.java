@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * long ago), like seed SQL would. Most demo structures have no account of their own to answer an invitation.
  */
 @Repository
+@org.springframework.context.annotation.Profile("demo")
 public class JooqDemoGroupements {
     private final DSLContext dsl;
 

@@ -238,7 +238,25 @@ public class JooqStructureRepository {
     public List<StructureCommun> communsOf(long structureId) {
         return dsl.select(COMMUN.COMMUN_ID, COMMUN.TITRE, GROUPEMENT_MEMBRE.ROLE).from(GROUPEMENT_MEMBRE)
                 .join(COMMUN).on(COMMUN.COMMUN_ID.eq(GROUPEMENT_MEMBRE.COMMUN_ID))
-                .where(GROUPEMENT_MEMBRE.STRUCTURE_ID.eq(structureId)).orderBy(COMMUN.CREATED_AT.desc())
+                .where(GROUPEMENT_MEMBRE.STRUCTURE_ID.eq(structureId).and(COMMUN.STATUT.ne("BROUILLON")))  // drafts are private
+                .orderBy(COMMUN.CREATED_AT.desc())
                 .fetch(r -> new StructureCommun(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Contributions of the structure accepted by a commun's porteur (read model over the contributions). */
+    public List<fr.communs.structure.StructureContribution> contributionsOf(long structureId) {
+        var c = fr.communs.db.Tables.CONTRIBUTION;
+        return dsl.select(COMMUN.COMMUN_ID, COMMUN.TITRE, c.TYPE, c.DESCRIPTION).from(c)
+                .join(COMMUN).on(COMMUN.COMMUN_ID.eq(c.COMMUN_ID))
+                .where(c.STRUCTURE_ID.eq(structureId).and(c.SENS.eq("OFFRE")).and(c.STATUT.eq("ACCEPTEE"))
+                        .and(COMMUN.STATUT.ne("BROUILLON")))
+                .orderBy(c.CREATED_AT.desc())
+                .fetch(r -> new fr.communs.structure.StructureContribution(r.value1(), r.value2(), switch (r.value3()) {
+                    case "FINANCIERE" -> "Financière";
+                    case "HUMAINE" -> "Humaine";
+                    case "TECHNIQUE" -> "Technique";
+                    case "MATERIELLE" -> "Matérielle";
+                    default -> "Autre";
+                }, r.value4()));
     }
 }

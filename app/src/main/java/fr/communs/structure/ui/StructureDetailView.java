@@ -104,6 +104,17 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
             }
             add(list);
         }
+        List<fr.communs.structure.StructureContribution> contributions = structures.contributionsOf(id);
+        if (!contributions.isEmpty()) {
+            add(new H3("Ses contributions à d'autres communs"));
+            UnorderedList list = new UnorderedList();
+            for (var c : contributions) {
+                list.add(new ListItem(new Anchor("communs/" + c.communId(), c.titre()),
+                        new com.vaadin.flow.component.html.Span(" — contribution " + c.type().toLowerCase() + " : "
+                                + c.description())));
+            }
+            add(list);
+        }
     }
 
     private void joinButton(Structure s) {
