@@ -19,6 +19,40 @@ public record Eligibility(List<Rule> rules) {
         return rules.stream().allMatch(Rule::ok);
     }
 
+    /** The same rules and one more. */
+    public Eligibility with(Rule rule) {
+        List<Rule> all = new java.util.ArrayList<>(rules);
+        all.add(rule);
+        return new Eligibility(List.copyOf(all));
+    }
+
+    /**
+     * The file itself: the three features of a commun (need, general interest, democratic governance), what it will
+     * produce and its scale must be written before the transmission.
+     */
+    public static Rule dossierComplet(Commun commun) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (blank(commun.interetGeneral())) {
+            missing.add("caractère d'intérêt général");
+        }
+        if (blank(commun.gouvernance())) {
+            missing.add("gouvernance");
+        }
+        if (blank(commun.productions())) {
+            missing.add("productions attendues");
+        }
+        if (commun.echelle() == null) {
+            missing.add("échelle");
+        }
+        return new Rule("Dossier complet", missing.isEmpty(), missing.isEmpty()
+                ? "Le besoin, l'intérêt général, la gouvernance, les productions et l'échelle sont renseignés."
+                : "À compléter avant la transmission (« Modifier le dossier ») : " + String.join(", ", missing) + ".");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** Evaluates the rules for the members (the porteur included, with role PORTEUR) in a territory. */
     public static Eligibility evaluate(List<MembreGroupement> membres, String territoireCode, String territoireNom) {
         int n = membres.size();

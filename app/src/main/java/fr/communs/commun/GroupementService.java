@@ -328,24 +328,41 @@ public class GroupementService {
         return mine.isEmpty() ? List.of() : groupement.pendingOfStructures(mine);
     }
 
-    /** Published communs whose groupement includes one of the caller's structures, with the best role. */
+    /** A commun one of the caller's structures takes part in: which structure, its role, what it still has to do. */
+    public record MonCommun(Commun commun, long structureId, String structureNom, RoleGroupement role, boolean confirme,
+                            boolean porteurPropose) {
+    }
+
+    /** Published communs whose groupement includes one of the caller's structures (one line per structure). */
     @Transactional(readOnly = true)
-    public Map<Commun, RoleGroupement> myCommuns() {
+    public List<MonCommun> myCommuns() {
         Set<Long> mine = currentUser.get().map(u -> Set.copyOf(u.structureIds())).orElse(Set.of());
         if (mine.isEmpty()) {
-            return Map.of();
+            return List.of();
         }
-        Map<Commun, RoleGroupement> result = new java.util.LinkedHashMap<>();
-        groupement.communsOf(mine).forEach((id, role) -> communService.find(id).filter(c -> !c.brouillon())
-                .ifPresent(c -> result.put(c, role)));
+        Map<Long, String> noms = structures.findAll(mine).stream().collect(Collectors.toMap(Structure::id, Structure::nom));
+        List<MonCommun> result = new java.util.ArrayList<>();
+        for (JooqGroupementRepository.Membership m : groupement.membershipsOf(mine)) {
+            communService.find(m.communId()).filter(c -> !c.brouillon()).ifPresent(c -> result.add(new MonCommun(c,
+                    m.row().structureId(), noms.get(m.row().structureId()), m.row().role(), m.row().confirmeLe() != null,
+                    m.row().porteurPropose())));
+        }
         return result;
+    }
+
+    /** Join requests waiting for the caller's answer: those received by the communs its structures carry. */
+    @Transactional(readOnly = true)
+    public List<DemandeGroupement> requestsToAnswer() {
+        Set<Long> mine = currentUser.get().map(u -> Set.copyOf(u.structureIds())).orElse(Set.of());
+        return mine.isEmpty() ? List.of() : groupement.pendingRequestsTo(mine);
     }
 
     @Transactional(readOnly = true)
     public Eligibility eligibility(long communId) {
         Commun commun = communService.get(communId);
         Campagne campagne = campagnes.get(commun.campagneId());
-        return Eligibility.evaluate(communService.membres(communId), campagne.territoireCode(), campagne.territoireNom());
+        return Eligibility.evaluate(communService.membres(communId), campagne.territoireCode(), campagne.territoireNom())
+                .with(Eligibility.dossierComplet(commun));
     }
 
     // --- Transmission ---

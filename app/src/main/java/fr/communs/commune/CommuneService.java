@@ -52,6 +52,22 @@ public class CommuneService {
         return communes.search(criteria(text), Math.max(offset, 0), Math.max(limit, 0));
     }
 
+    /** Like {@link #search(String, int, int)}, within one département (e.g. the territory of an appel). */
+    @Transactional(readOnly = true)
+    public List<Commune> search(String text, String codeDepartement, int offset, int limit) {
+        return communes.search(inDepartement(criteria(text), codeDepartement), Math.max(offset, 0), Math.max(limit, 0));
+    }
+
+    @Transactional(readOnly = true)
+    public int count(String text, String codeDepartement) {
+        return communes.count(inDepartement(criteria(text), codeDepartement));
+    }
+
+    private static SearchCriteria inDepartement(SearchCriteria c, String codeDepartement) {
+        return codeDepartement == null || codeDepartement.isBlank() ? c
+                : new SearchCriteria(c.code(), c.nom(), codeDepartement.strip().toUpperCase(Locale.ROOT));
+    }
+
     /** How many communes {@link #search} finds for {@code text}. */
     @Transactional(readOnly = true)
     public int count(String text) {

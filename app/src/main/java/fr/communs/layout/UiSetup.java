@@ -29,7 +29,11 @@ class UiSetup implements VaadinServiceInitListener {
                 }
             });
         });
-        event.addIndexHtmlRequestListener(response -> response.getDocument().selectFirst("html").attr("lang", "fr"));
+        event.addIndexHtmlRequestListener(response -> {
+            response.getDocument().selectFirst("html").attr("lang", "fr");
+            response.getDocument().head().appendElement("link").attr("rel", "icon").attr("type", "image/svg+xml")
+                    .attr("href", "images/favicon.svg");
+        });
         event.getSource().addUIInitListener(ui -> {
             ui.getUI().getPage().addStyleSheet("context://styles/communs.css");
             ui.getUI().setLocale(Locale.FRANCE);

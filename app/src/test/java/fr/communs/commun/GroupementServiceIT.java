@@ -332,6 +332,28 @@ class GroupementServiceIT {
     }
 
     @Test
+    void an_incomplete_file_cannot_be_transmitted_until_it_is_completed() {
+        fx.as(porteurEmail);
+        long id = communs.depositIdea(porteur, new CommunData("Titre", "Résumé", "Besoin", null, "Gouvernance",
+                Set.of(fx.defi())));
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
+        Eligibility e = groupements.eligibility(id);
+        assertThat(e.rules().get(4).ok()).isFalse();
+        assertThat(e.rules().get(4).explication()).contains("caractère d'intérêt général", "productions attendues", "échelle")
+                .doesNotContain("gouvernance,");
+        assertThatThrownBy(() -> groupements.transmit(transmitTask(id))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Dossier complet");
+
+        Commun c = communs.get(id);
+        communs.update(id, c.version(), new CommunData(c.titre(), c.resume(), c.besoin(), "Intérêt général", c.gouvernance(),
+                Set.of(fx.defi()), Set.of(), Echelle.DEPARTEMENT, false, false, Set.of(), "Un outil libre"));
+        assertThat(groupements.eligibility(id).eligible()).isTrue();
+        groupements.transmit(transmitTask(id));
+        assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
+    }
+
+    @Test
     void two_porteur_members_deciding_the_same_request_at_once_record_one_decision() throws Exception {
         long id = fx.deposit(porteurEmail, porteur);
         String secondPorteur = fx.account(Roles.STRUCTURE, porteur);

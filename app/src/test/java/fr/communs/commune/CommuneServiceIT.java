@@ -152,4 +152,12 @@ class CommuneServiceIT {
         assertThat(field.getLabel()).isEqualTo("Commune");
         assertThat(field.getPlaceholder()).isEqualTo("Tapez le nom ou le code postal");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_search_can_be_kept_within_the_territory_of_the_appel() {
+        assertThat(communes.search("nim", 0, 50)).extracting(Commune::codeDepartement).contains("30").anyMatch(d -> !d.equals("30"));
+        assertThat(communes.search("nim", "30", 0, 50)).isNotEmpty().extracting(Commune::codeDepartement).containsOnly("30");
+        assertThat(communes.search("", "30", 0, 1000)).hasSize(communes.count("", "30")).extracting(Commune::codeDepartement)
+                .containsOnly("30");
+    }
 }

@@ -81,6 +81,14 @@ class CycleEndToEndIT extends BrowserTest {
         visitor.navigate(url("communs"));
         assertThat(visitor.getByText("Gestion de la forêt d'Aubais en commun")).isVisible();
         shot(visitor, "02-communs-deposes");
+        // The state filter keeps the choice and puts it in the address (shareable).
+        visitor.getByLabel("État du dossier").click();
+        visitor.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Non recevable")).click();
+        visitor.waitForURL(Pattern.compile(".*etat=NON_RECEVABLE.*"));
+        assertThat(visitor.getByText("Révélateur de talent culinaire").first()).isVisible();
+        assertThat(visitor.getByText("1 commun", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(visitor.getByLabel("État du dossier")).containsText("Non recevable");
+        shot(visitor, "02b-communs-non-recevables");
 
         // A structure deposits an idea: the draft is saved as she types, then published.
         String titre = "Cantine partagée des Cévennes " + System.nanoTime();
@@ -90,7 +98,10 @@ class CycleEndToEndIT extends BrowserTest {
         field(structure, "Titre").fill(titre);
         field(structure, "Résumé").fill("Une cantine coopérative ouverte à tous les habitants.");
         field(structure, "Besoin du territoire (diagnostic)").fill("Pas de restauration collective accessible dans la vallée.");
+        field(structure, "Caractère d'intérêt général").fill("Un repas de qualité accessible à tous les revenus.");
         field(structure, "Gouvernance").fill("Décisions au consentement lors d'un comité mensuel.");
+        field(structure, "Productions attendues").fill("Les recettes et les statuts, publiés sous licence libre.");
+        structure.getByText("Village", new Page.GetByTextOptions().setExact(true)).click();
         structure.getByText("Défi 2 —").click();
         structure.getByText("Lutte contre la pauvreté").click();
         assertThat(structure.getByText(Pattern.compile("Brouillon enregistré à"))).isVisible();
@@ -134,6 +145,7 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(structure.getByText("Éligibilité : le groupement remplit les règles de l'appel")).isVisible();
         shot(structure, "07-groupement-eligible");
         button(structure, "Transmettre au Département");
+        structure.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transmettre").setExact(true)).click();
         endOfTask(structure);
         ressourcerie.context().close();
         miess.context().close();

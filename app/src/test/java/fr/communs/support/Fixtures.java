@@ -148,7 +148,8 @@ public class Fixtures {
         as(email);
         long defi = campagnes.current().orElseThrow().defis().get(0).id();
         return communs.depositIdea(porteurId, new CommunData("Commun " + SEQ.incrementAndGet(), "Un résumé",
-                "Un besoin du territoire", null, null, Set.of(defi)));
+                "Un besoin du territoire", "Ouvert à toutes et tous", "Un comité mensuel au consentement", Set.of(defi),
+                Set.of(), fr.communs.commun.Echelle.VILLAGE, false, false, Set.of(), "Un guide sous licence libre"));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
  * including the account pages that stand outside the application frame.
  */
 public class ErrorPanel extends Div {
+    private List<String> shown = List.of();
 
     public ErrorPanel() {
         addClassName("error-panel");
@@ -24,6 +25,7 @@ public class ErrorPanel extends Div {
     }
 
     public void show(List<String> errors) {
+        shown = List.copyOf(errors);
         removeAll();
         add(new Span(errors.size() > 1 ? "Le formulaire contient des erreurs :" : "Le formulaire contient une erreur :"));
         UnorderedList list = new UnorderedList();
@@ -32,7 +34,20 @@ public class ErrorPanel extends Div {
         setVisible(true);
     }
 
+    /** The errors shown now (empty when the panel is hidden), for forms that also mark their fields. */
+    public List<String> shown() {
+        return shown;
+    }
+
+    /** Shows the errors and brings the panel into view (the button clicked may be far below). */
+    public void reveal() {
+        if (isVisible()) {
+            getElement().callJsFunction("scrollIntoView");
+        }
+    }
+
     public void clear() {
+        shown = List.of();
         removeAll();
         setVisible(false);
     }

@@ -89,14 +89,23 @@ public class JooqGroupementRepository {
         return membres(communId).stream().filter(r -> r.structureId() == structureId).findFirst();
     }
 
-    /** Communs (published or not) whose groupement includes one of these structures: id → role. */
-    public Map<Long, RoleGroupement> communsOf(Collection<Long> structureIds) {
-        Map<Long, RoleGroupement> result = new LinkedHashMap<>();
-        dsl.select(GROUPEMENT_MEMBRE.COMMUN_ID, GROUPEMENT_MEMBRE.ROLE).from(GROUPEMENT_MEMBRE)
-                .where(GROUPEMENT_MEMBRE.STRUCTURE_ID.in(structureIds)).orderBy(GROUPEMENT_MEMBRE.CREATED_AT.desc())
-                .forEach(r -> result.merge(r.value1(), RoleGroupement.valueOf(r.value2()),
-                        (a, b) -> a.ordinal() <= b.ordinal() ? a : b));
-        return result;
+    /** The memberships of these structures in groupements (published communs or drafts), newest first. */
+    public List<Membership> membershipsOf(Collection<Long> structureIds) {
+        return dsl.select(GROUPEMENT_MEMBRE.COMMUN_ID, GROUPEMENT_MEMBRE.STRUCTURE_ID, GROUPEMENT_MEMBRE.ROLE,
+                        GROUPEMENT_MEMBRE.CONFIRME_LE, GROUPEMENT_MEMBRE.PORTEUR_PROPOSE)
+                .from(GROUPEMENT_MEMBRE).where(GROUPEMENT_MEMBRE.STRUCTURE_ID.in(structureIds))
+                .orderBy(GROUPEMENT_MEMBRE.CREATED_AT.desc())
+                .fetch(r -> new Membership(r.value1(), new Row(r.value2(), RoleGroupement.valueOf(r.value3()), r.value4(), r.value5())));
+    }
+
+    public record Membership(long communId, Row row) {
+    }
+
+    /** Pending join requests received by communs these structures carry as porteur. */
+    public List<DemandeGroupement> pendingRequestsTo(Collection<Long> porteurStructureIds) {
+        return select(COMMUN.PORTEUR_STRUCTURE_ID.in(porteurStructureIds)
+                .and(GROUPEMENT_DEMANDE.SENS.eq(DemandeGroupement.Sens.DEMANDE.name()))
+                .and(GROUPEMENT_DEMANDE.STATUT.eq(DemandeGroupement.Statut.EN_ATTENTE.name())));
     }
 
     // --- Requests and invitations ---

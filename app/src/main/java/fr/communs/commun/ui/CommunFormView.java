@@ -174,8 +174,10 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         echelle.setItems(Echelle.values());
         echelle.setItemLabelGenerator(Echelle::libelle);
         communes.setItemLabelGenerator(Commune::libelle);
-        communes.setItems(query -> communesService.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
-        communes.setHelperText("Tapez le nom d'une commune, puis choisissez-la dans la liste.");
+        communes.setItems(query -> communesService.search(query.getFilter().orElse(""), campagne.territoireCode(),
+                query.getOffset(), query.getLimit()).stream());
+        communes.setHelperText("Communes du territoire de l'appel (" + campagne.territoireNom() + ") : tapez un nom, "
+                + "puis choisissez-le dans la liste.");
         communes.setWidthFull();
         for (var field : List.of(resume, besoin, interet, gouvernance, productions)) {
             field.setWidthFull();
@@ -220,7 +222,12 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         } else {
             Button enregistrer = new Button("Enregistrer les modifications", e -> {
                 if (save(true)) {
-                    getUI().ifPresent(ui -> ui.navigate("communs/" + communId));
+                    getUI().ifPresent(ui -> {
+                        ui.navigate("communs/" + communId);
+                        ui.getPage().executeJs("window.scrollTo(0, 0)");
+                    });
+                } else {
+                    errors.reveal();
                 }
             });
             enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -261,12 +268,16 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         });
         if (ok) {
             dirty = false;
+            if (errors.shown().isEmpty()) {
+                clearMarks();
+            }
             status.setText((brouillon ? "Brouillon enregistré à " : "Enregistré à ")
                     + Ui.dateTime(OffsetDateTime.now()).replaceFirst("^.* à ", ""));
             if (explicit) {
                 Ui.success(brouillon ? "Brouillon enregistré." : "Le dossier est enregistré.");
             }
         } else {
+            markFields();
             status.setText("Non enregistré : corrigez les erreurs indiquées en haut du formulaire.");
         }
         return ok;
@@ -274,13 +285,47 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
 
     private void publish() {
         if (!save(false)) {
+            errors.reveal();
             return;
         }
         if (errors.run(() -> communs.publish(communId))) {
             dirty = false;
             Ui.success("Votre idée est publiée. Constituez maintenant votre groupement.");
-            getUI().ifPresent(ui -> ui.navigate("communs/" + communId));
+            getUI().ifPresent(ui -> {
+                ui.navigate("communs/" + communId);
+                ui.getPage().executeJs("window.scrollTo(0, 0)");
+            });
+        } else {
+            markFields();
+            status.setText("Brouillon enregistré, mais pas encore publié : complétez les champs signalés.");
+            errors.reveal();
         }
+    }
+
+    private void clearMarks() {
+        for (com.vaadin.flow.component.HasValidation field : List.of(titre, resume, besoin, interet, gouvernance, productions, defis)) {
+            field.setInvalid(false);
+        }
+    }
+
+    /** Marks each field named by an error of the panel (the messages quote the field's label: « Titre »). */
+    private void markFields() {
+        List<String> shown = errors.shown();
+        java.util.Map<com.vaadin.flow.component.HasValidation, String> labels = new java.util.LinkedHashMap<>();
+        labels.put(titre, "Titre");
+        labels.put(resume, "Résumé");
+        labels.put(besoin, "Besoin du territoire (diagnostic)");
+        labels.put(interet, "Caractère d'intérêt général");
+        labels.put(gouvernance, "Gouvernance");
+        labels.put(productions, "Productions attendues");
+        labels.forEach((field, label) -> {
+            String message = shown.stream().filter(m -> m.contains("« " + label + " »")).findFirst().orElse(null);
+            field.setInvalid(message != null);
+            field.setErrorMessage(message);
+        });
+        String defiMessage = shown.stream().filter(m -> m.contains("défi")).findFirst().orElse(null);
+        defis.setInvalid(defiMessage != null);
+        defis.setErrorMessage(defiMessage);
     }
 
     private CommunData read() {

@@ -70,7 +70,6 @@ class CommunListView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph emptyText = new Paragraph();
     private final Button clear = new Button("Effacer les filtres", VaadinIcon.CLOSE_SMALL.create());
     private final Div empty = new Div(emptyText, clear);
-    private Map<CommunStatut, Integer> countsByStatut = Map.of();
     private CommunSummary focused;
     private boolean loading;
 
@@ -78,7 +77,8 @@ class CommunListView extends VerticalLayout implements BeforeEnterObserver {
         this.communs = communs;
         this.communes = communes;
         this.defis = campagnes.current().map(Campagne::defis).orElse(List.of());
-        this.commune = new CommuneField("Commune concernée", communes);
+        this.commune = new CommuneField("Commune concernée", communes,
+                campagnes.current().map(Campagne::territoireCode).orElse(null));
         addClassName("page");
 
         texte.setPlaceholder("Titre ou résumé");
@@ -107,8 +107,7 @@ class CommunListView extends VerticalLayout implements BeforeEnterObserver {
         statut.setItems(Arrays.stream(CommunStatut.values()).filter(s -> s != CommunStatut.BROUILLON).toList());
         statut.setEmptySelectionAllowed(true);
         statut.setEmptySelectionCaption("Tous les états");
-        statut.setItemLabelGenerator(s -> s == null ? "Tous les états"
-                : s.libelle() + " (" + countsByStatut.getOrDefault(s, 0) + ")");
+        statut.setItemLabelGenerator(s -> s == null ? "Tous les états" : s.libelle());
 
         texte.addValueChangeListener(e -> changed());
         defi.addValueChangeListener(e -> changed());
@@ -247,8 +246,6 @@ class CommunListView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show() {
         CommunFilter filter = filter();
-        countsByStatut = communs.countsByStatut();
-        statut.getListDataView().refreshAll();
         int count = communs.count(filter);
         total.setText(count == 0 ? "" : count + (count > 1 ? " communs" : " commun"));
         grid.setItems(q -> communs.search(filter, q.getOffset(), q.getLimit()).stream(), q -> communs.count(filter));

@@ -69,10 +69,26 @@ class ConstituerGroupementTaskView extends TaskView {
         GroupementPanel panel = new GroupementPanel(communs, groupements, structures, communId,
                 campagnes.get(commun.campagneId()).territoireCode(), currentUser.get());
         transmettre.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        transmettre.addClickListener(e -> submit(() -> groupements.transmit(task.taskId()),
-                "Le dossier a été transmis au Département. Le service Innovation sociale et solidaire va l'instruire."));
+        transmettre.addClickListener(e -> {
+            com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+            dialog.setHeaderTitle("Transmettre le dossier au Département ?");
+            dialog.add(new Paragraph("Le dossier et le groupement seront figés tels qu'ils sont maintenant : ils ne "
+                    + "seront plus modifiables, sauf si le service Innovation sociale et solidaire vous demande des "
+                    + "compléments. Les membres du groupement et les agents seront prévenus."));
+            Button confirmer = new Button("Transmettre", ev -> {
+                dialog.close();
+                submit(() -> groupements.transmit(task.taskId()),
+                        "Le dossier a été transmis au Département. Le service Innovation sociale et solidaire va l'instruire.");
+            });
+            confirmer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(new Button("Annuler", ev -> dialog.close()), confirmer);
+            dialog.open();
+        });
         pourquoi.addClassName("muted");
-        add(tools, panel, transmettre, pourquoi);
+        com.vaadin.flow.component.details.Details dossier = new com.vaadin.flow.component.details.Details(
+                "Relire le dossier qui sera transmis", new CommunFileView(commun));
+        dossier.setWidthFull();
+        add(tools, dossier, panel, transmettre, pourquoi);
         panel.onChange(eligibility -> {
             if (!communs.callerIsPorteur(communId)) {
                 Ui.success("Votre structure n'est plus porteur administratif de ce commun : la tâche passe au nouveau porteur.");

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.commun.ContributionService;
@@ -42,7 +41,7 @@ class ContributionDialog extends Dialog {
         Select<TypeContribution> type = ContributionsPanel.typeSelect();
         TextArea description = ContributionsPanel.description();
         description.setHelperText("Ce que votre structure apporte : temps, compétences, matériel, lieu, financement…");
-        BigDecimalField montant = new BigDecimalField("Montant (€, facultatif)");
+        MontantField montant = new MontantField("Montant (€, facultatif)");
         montant.setWidth("14em");
         montant.setVisible(false);
         type.addValueChangeListener(e -> {
@@ -63,7 +62,7 @@ class ContributionDialog extends Dialog {
                 return;
             }
             if (errors.run(() -> contributions.offerContribution(communId, structure.getValue().id(), type.getValue(),
-                    description.getValue(), montant.isVisible() ? montant.getValue() : null))) {
+                    description.getValue(), montant.isVisible() ? montant.montant() : null))) {
                 close();
                 Ui.success("Votre proposition de contribution est envoyée à la structure porteuse.");
                 onDone.run();

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
@@ -125,7 +124,7 @@ class ContributionsPanel extends VerticalLayout {
         form.addClassName("contribution-form");
         Select<TypeContribution> type = typeSelect();
         TextArea description = description();
-        BigDecimalField montant = new BigDecimalField("Montant recherché (€)");
+        MontantField montant = new MontantField("Montant recherché (€)");
         montant.setRequiredIndicatorVisible(true);
         montant.setWidth("14em");
         montant.setVisible(false);
@@ -133,7 +132,7 @@ class ContributionsPanel extends VerticalLayout {
         ErrorPanel errors = new ErrorPanel();
         Button ajouter = new Button("Ajouter la demande", e -> {
             if (errors.run(() -> contributions.requestContribution(communId, type.getValue(), description.getValue(),
-                    montant.isVisible() ? montant.getValue() : null))) {
+                    montant.isVisible() ? montant.montant() : null))) {
                 Ui.success("Le besoin de contribution est publié.");
                 refresh();
             }

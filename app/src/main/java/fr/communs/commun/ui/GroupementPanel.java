@@ -95,6 +95,8 @@ class GroupementPanel extends VerticalLayout {
         if (forming) {
             membres.stream().filter(m -> m.porteurPropose() && mine.contains(m.structure().id()))
                     .forEach(m -> body.add(porteurProposal(m)));
+            membres.stream().filter(m -> !m.confirme() && mine.contains(m.structure().id()))
+                    .forEach(m -> body.add(confirmation(m)));
             List<DemandeGroupement> toMe = pending.stream().filter(d -> mine.contains(d.structureId())).toList();
             toMe.forEach(d -> body.add(myPending(d)));
             if (porteur) {
@@ -110,8 +112,8 @@ class GroupementPanel extends VerticalLayout {
                     body.add(join);
                 }
             } else if (user.isEmpty()) {
-                Paragraph p = new Paragraph("Connectez-vous avec le compte de votre structure pour rejoindre ce commun.");
-                p.addClassName("muted");
+                Paragraph p = new Paragraph(new com.vaadin.flow.component.html.Anchor("login", "Connectez-vous"),
+                        new Span(" avec le compte de votre structure pour rejoindre ce commun."));
                 body.add(p);
             }
         }
@@ -125,13 +127,11 @@ class GroupementPanel extends VerticalLayout {
         bar.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
         boolean own = mine.contains(m.structure().id());
         String nom = m.structure().nom();
-        if (own && !m.confirme()) {
-            bar.addItem("Confirmer notre participation (" + m.role().libelle().toLowerCase() + ")",
-                    e -> act(() -> groupements.confirm(communId, m.structure().id()),
-                            "La participation de « " + nom + " » est confirmée."));
-        }
+        bar.setI18n(new com.vaadin.flow.component.menubar.MenuBar.MenuBarI18n().setMoreOptions("Autres actions pour " + nom));
         if (porteur && m.role() != RoleGroupement.PORTEUR) {
-            var more = bar.addItem("Gérer ▾").getSubMenu();
+            var gerer = bar.addItem("Gérer ▾");
+            gerer.setAriaLabel("Gérer " + nom);
+            var more = gerer.getSubMenu();
             RoleGroupement other = m.role() == RoleGroupement.MEMBRE ? RoleGroupement.CONTRIBUTEUR : RoleGroupement.MEMBRE;
             more.addItem("Passer en " + other.libelle().toLowerCase(), e -> act(
                     () -> groupements.changeRole(communId, m.structure().id(), other),
@@ -144,18 +144,18 @@ class GroupementPanel extends VerticalLayout {
                         "Proposer à « " + nom + " » de devenir porteur administratif ?",
                         "Si elle accepte, c'est elle qui transmettra le dossier au Département et votre structure restera "
                                 + "membre du groupement. Rien ne change tant qu'elle n'a pas accepté.",
-                        "Proposer", () -> act(() -> groupements.designatePorteur(communId, m.structure().id()),
+                        "Proposer", false, () -> act(() -> groupements.designatePorteur(communId, m.structure().id()),
                                 "La proposition est envoyée à « " + nom + " ».")));
             }
             more.addItem("Retirer du groupement", e -> confirmDialog("Retirer « " + nom + " » du groupement ?",
-                    "La structure en sera informée.", "Retirer",
+                    "La structure en sera informée.", "Retirer", true,
                     () -> act(() -> groupements.removeMember(communId, m.structure().id()),
                             "« " + nom + " » a été retirée du groupement.")));
         }
         if (own && m.role() != RoleGroupement.PORTEUR) {
             bar.addItem("Quitter", e -> confirmDialog("Quitter le groupement de « " + commun.titre() + " » ?",
                     "« " + nom + " » ne fera plus partie du groupement. Le porteur en sera informé.", "Quitter le groupement",
-                    () -> act(() -> groupements.leave(communId, m.structure().id()),
+                    true, () -> act(() -> groupements.leave(communId, m.structure().id()),
                             "« " + nom + " » a quitté le groupement.")));
         }
         return bar;
@@ -187,6 +187,22 @@ class GroupementPanel extends VerticalLayout {
             withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             card.add(withdraw);
         }
+        return card;
+    }
+
+    /** One of the caller's structures has to confirm its participation and its role. */
+    private Div confirmation(MembreGroupement m) {
+        Div card = new Div();
+        card.addClassNames("card", "demande");
+        String nom = m.structure().nom();
+        card.add(new H3("Confirmer la participation de « " + nom + " »"),
+                new Paragraph("« " + nom + " » fait partie du groupement en tant que " + m.role().libelle().toLowerCase()
+                        + ". Chaque membre confirme sa participation et son rôle avant que le dossier puisse être transmis."));
+        Button confirm = new Button("Confirmer notre participation en tant que " + m.role().libelle().toLowerCase(),
+                e -> act(() -> groupements.confirm(communId, m.structure().id()),
+                        "La participation de « " + nom + " » est confirmée."));
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        card.add(confirm);
         return card;
     }
 
@@ -330,7 +346,7 @@ class GroupementPanel extends VerticalLayout {
         return role;
     }
 
-    private void confirmDialog(String title, String text, String action, Runnable onConfirm) {
+    private void confirmDialog(String title, String text, String action, boolean danger, Runnable onConfirm) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
         dialog.add(new Paragraph(text));
@@ -338,7 +354,10 @@ class GroupementPanel extends VerticalLayout {
             dialog.close();
             onConfirm.run();
         });
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (danger) {
+            ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
         dialog.getFooter().add(new Button("Annuler", e -> dialog.close()), ok);
         dialog.open();
     }

@@ -8,46 +8,93 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
+import fr.communs.commun.CommunStatut;
+import fr.communs.commun.ContributionService;
 import fr.communs.commun.DemandeGroupement;
 import fr.communs.commun.GroupementService;
-import fr.communs.commun.RoleGroupement;
+import fr.communs.commun.GroupementService.MonCommun;
+import fr.communs.commun.StatutContribution;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.security.Roles;
+import fr.communs.structure.StructureService;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
-/** The communs of the person's structures: invitations and requests waiting, drafts, communs they take part in. */
+/**
+ * The communs of the person's structures: what waits for them (invitations, requests to answer, roles to confirm,
+ * contribution offers to decide), their drafts, the communs they take part in and the contributions they bring.
+ */
 @Route(value = "mes-communs", layout = MainLayout.class)
 @PageTitle("Mes communs — Communs")
 @RolesAllowed(Roles.STRUCTURE)
 class MesCommunsView extends VerticalLayout {
 
-    MesCommunsView(CommunService communs, GroupementService groupements) {
+    /** One thing to do, with where to do it. */
+    record ATraiter(long communId, String communTitre, String structureNom, String quoi, OffsetDateTime depuis) {
+    }
+
+    MesCommunsView(CommunService communs, GroupementService groupements, ContributionService contributions,
+                   StructureService structures) {
         addClassName("page");
         Button deposer = new Button("Déposer une idée de commun", e -> getUI().ifPresent(ui -> ui.navigate("deposer")));
         deposer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H1("Mes communs"), deposer);
 
-        List<DemandeGroupement> pending = groupements.myPending();
-        add(new H2("Invitations et demandes en attente"));
-        if (pending.isEmpty()) {
-            add(muted("Aucune invitation ni demande en attente."));
+        List<MonCommun> mine = groupements.myCommuns();
+        List<ATraiter> todo = new ArrayList<>();
+        for (DemandeGroupement d : groupements.myPending()) {
+            todo.add(new ATraiter(d.communId(), d.communTitre(), d.structureNom(),
+                    d.sens() == DemandeGroupement.Sens.INVITATION
+                            ? "Invitation à rejoindre le groupement (" + d.role().libelle().toLowerCase() + ") : à vous de répondre"
+                            : "Votre demande pour rejoindre le groupement attend la réponse du porteur", d.createdAt()));
+        }
+        for (DemandeGroupement d : groupements.requestsToAnswer()) {
+            todo.add(new ATraiter(d.communId(), d.communTitre(), d.structureNom(),
+                    "Demande à rejoindre votre groupement (" + d.role().libelle().toLowerCase() + ") : à accepter ou refuser",
+                    d.createdAt()));
+        }
+        for (MonCommun m : mine) {
+            if (m.commun().statut() != CommunStatut.EN_CONSTITUTION) {
+                continue;
+            }
+            if (!m.confirme()) {
+                todo.add(new ATraiter(m.commun().id(), m.commun().titre(), m.structureNom(),
+                        "Confirmer votre participation en tant que " + m.role().libelle().toLowerCase(), null));
+            }
+            if (m.porteurPropose()) {
+                todo.add(new ATraiter(m.commun().id(), m.commun().titre(), m.structureNom(),
+                        "Le porteur vous propose de devenir porteur administratif : à accepter ou décliner", null));
+            }
+            if (m.role() == fr.communs.commun.RoleGroupement.PORTEUR) {
+                long offres = contributions.offres(m.commun().id()).stream()
+                        .filter(o -> o.statut() == StatutContribution.PROPOSEE).count();
+                if (offres > 0) {
+                    todo.add(new ATraiter(m.commun().id(), m.commun().titre(), m.structureNom(), offres
+                            + (offres > 1 ? " propositions de contribution à accepter ou refuser"
+                            : " proposition de contribution à accepter ou refuser"), null));
+                }
+            }
+        }
+        add(new H2("À traiter"));
+        if (todo.isEmpty()) {
+            add(muted("Rien ne vous attend pour l'instant."));
         } else {
-            Grid<DemandeGroupement> grid = grid();
-            grid.addComponentColumn(d -> new Anchor("communs/" + d.communId(), d.communTitre())).setHeader("Commun").setFlexGrow(3);
-            grid.addColumn(DemandeGroupement::structureNom).setHeader("Structure").setFlexGrow(2);
-            grid.addColumn(d -> d.sens() == DemandeGroupement.Sens.INVITATION ? "Invitation reçue : à vous de répondre"
-                    : "Demande envoyée : en attente du porteur").setHeader("Situation").setFlexGrow(3);
-            grid.addColumn(d -> d.role().libelle()).setHeader("Rôle").setFlexGrow(1);
-            grid.addColumn(d -> Ui.dateTime(d.createdAt())).setHeader("Le").setFlexGrow(1);
-            grid.setItems(pending);
+            Grid<ATraiter> grid = grid();
+            grid.addComponentColumn(t -> new Anchor("communs/" + t.communId(), t.communTitre())).setHeader("Commun").setFlexGrow(3);
+            grid.addColumn(ATraiter::structureNom).setHeader("Ma structure").setFlexGrow(2);
+            grid.addColumn(ATraiter::quoi).setHeader("À faire").setFlexGrow(4);
+            grid.addColumn(t -> t.depuis() == null ? "" : Ui.dateTime(t.depuis())).setHeader("Depuis le").setFlexGrow(1);
+            grid.setItems(todo);
             add(grid);
         }
 
@@ -65,19 +112,50 @@ class MesCommunsView extends VerticalLayout {
             add(grid);
         }
 
-        Map<Commun, RoleGroupement> mine = groupements.myCommuns();
         add(new H2("Communs auxquels mes structures participent"));
         if (mine.isEmpty()) {
             add(muted("Vos structures ne participent encore à aucun commun publié. Parcourez les « Communs déposés » "
                     + "pour en rejoindre un, ou déposez votre idée."));
         } else {
-            Grid<Map.Entry<Commun, RoleGroupement>> grid = grid();
-            grid.addComponentColumn(e -> new Anchor("communs/" + e.getKey().id(), e.getKey().titre())).setHeader("Commun").setFlexGrow(3);
-            grid.addColumn(e -> e.getKey().porteurNom()).setHeader("Porteur").setFlexGrow(2);
-            grid.addColumn(e -> e.getValue().libelle()).setHeader("Rôle de ma structure").setFlexGrow(1);
-            grid.addComponentColumn(e -> Ui.badge(e.getKey().statut().libelle(), !e.getKey().statut().termine()))
-                    .setHeader("État").setFlexGrow(2);
-            grid.setItems(List.copyOf(mine.entrySet()));
+            Grid<MonCommun> grid = grid();
+            grid.addComponentColumn(m -> new Anchor("communs/" + m.commun().id(), m.commun().titre())).setHeader("Commun").setFlexGrow(3);
+            grid.addColumn(m -> m.commun().porteurNom()).setHeader("Porteur administratif").setFlexGrow(2);
+            grid.addColumn(MonCommun::structureNom).setHeader("Ma structure").setFlexGrow(2);
+            grid.addColumn(m -> m.role().libelle()).setHeader("Son rôle").setFlexGrow(1);
+            grid.addComponentColumn(m -> {
+                Span badge = new Span(m.commun().statut().libelle());
+                badge.addClassName("badge");
+                return badge;
+            }).setHeader("État").setFlexGrow(2);
+            grid.setItems(mine);
+            add(grid);
+        }
+
+        List<Long> mesStructures = mine.stream().map(MonCommun::structureId).distinct().toList();
+        List<String[]> apports = new ArrayList<>();
+        for (var s : structures.myStructures()) {
+            if (s.enAttente()) {
+                continue;
+            }
+            for (var c : structures.contributionsOf(s.structure().id())) {
+                apports.add(new String[] {String.valueOf(c.communId()), c.titre(), s.structure().nom(),
+                        c.type() + " : " + c.description()});
+            }
+        }
+        if (!apports.isEmpty() || !mesStructures.isEmpty()) {
+            add(new H2("Contributions apportées par mes structures"));
+        }
+        if (apports.isEmpty()) {
+            if (!mesStructures.isEmpty()) {
+                add(muted("Aucune contribution acceptée pour l'instant."));
+            }
+        } else {
+            Grid<String[]> grid = grid();
+            grid.addComponentColumn(a -> new Anchor("communs/" + a[0], a[1])).setHeader("Commun").setFlexGrow(3);
+            grid.addColumn(a -> a[2]).setHeader("Ma structure").setFlexGrow(2);
+            grid.addColumn(a -> a[3]).setHeader("Contribution").setFlexGrow(4);
+            apports.sort(Comparator.comparing(a -> a[1]));
+            grid.setItems(apports);
             add(grid);
         }
     }

@@ -16,9 +16,14 @@ import fr.communs.commune.CommuneService;
 public class CommuneField extends ComboBox<Commune> {
 
     public CommuneField(String label, CommuneService communes) {
+        this(label, communes, null);
+    }
+
+    /** A field offering only the communes of one département ({@code null}: all of France). */
+    public CommuneField(String label, CommuneService communes, String codeDepartement) {
         super(label);
-        setItems(query -> communes.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream(),
-                query -> communes.count(query.getFilter().orElse("")));
+        setItems(query -> communes.search(query.getFilter().orElse(""), codeDepartement, query.getOffset(), query.getLimit()).stream(),
+                query -> communes.count(query.getFilter().orElse(""), codeDepartement));
         setItemLabelGenerator(Commune::libelle);
         setPlaceholder("Tapez le nom ou le code postal");
         setHelperText("Nom de la commune, code postal ou code INSEE");

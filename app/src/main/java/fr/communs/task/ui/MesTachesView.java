@@ -50,7 +50,7 @@ class MesTachesView extends VerticalLayout {
             }
             return due;
         }).setHeader("Échéance").setFlexGrow(1);
-        grid.addColumn(t -> t.assignedToMe() ? "Moi" : "Non attribuée").setHeader("Attribuée à").setFlexGrow(1);
+        grid.addColumn(t -> t.assignedToMe() ? "Moi" : "Personne pour l'instant").setHeader("Qui s'en occupe").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("Actions").setFlexGrow(1);
         grid.setAllRowsVisible(true);
         add(new H1("Mes tâches"), count, grid, empty);
@@ -60,24 +60,24 @@ class MesTachesView extends VerticalLayout {
     private HorizontalLayout actions(OpenTask t) {
         HorizontalLayout actions = new HorizontalLayout();
         if (!t.assignedToMe()) {
-            Button claim = new Button("Prendre", e -> {
+            Button claim = new Button("Je m'en occupe", e -> {
                 if (new ErrorPanel().run(() -> tasks.claim(t.taskId()))) {
-                    Ui.success("La tâche vous est attribuée.");
+                    Ui.success("Vous vous occupez de cette tâche : vos collègues le voient.");
                 }
                 refresh();
             });
             claim.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            claim.setAriaLabel("Prendre la tâche « " + t.name() + " » pour " + t.communTitre());
+            claim.setAriaLabel("Je m'occupe de la tâche « " + t.name() + " » pour " + t.communTitre());
             actions.add(claim);
         } else if (!t.personal()) {
-            Button unclaim = new Button("Libérer", e -> {
+            Button unclaim = new Button("Je ne m'en occupe plus", e -> {
                 if (new ErrorPanel().run(() -> tasks.unclaim(t.taskId()))) {
                     Ui.success("La tâche est de nouveau proposée à votre équipe.");
                 }
                 refresh();
             });
             unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            unclaim.setAriaLabel("Libérer la tâche « " + t.name() + " » pour " + t.communTitre());
+            unclaim.setAriaLabel("Je ne m'occupe plus de la tâche « " + t.name() + " » pour " + t.communTitre());
             actions.add(unclaim);
         }
         return actions;
