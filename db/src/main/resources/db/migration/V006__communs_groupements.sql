@@ -16,9 +16,9 @@ alter table commun add column productions varchar(4000);
 alter table commun add column cherche_partenaires boolean not null default true;
 alter table commun add column publie_le timestamptz;
 alter table commun add constraint commun_echelle_ck check (echelle is null or echelle in ('QUARTIER', 'VILLAGE', 'DEPARTEMENT'));
-alter table commun add constraint commun_publie_ck check (statut = 'BROUILLON' or publie_le is not null);
 -- Communs déposés avant ce changement : publiés à leur création.
 update commun set publie_le = created_at where publie_le is null;
+alter table commun add constraint commun_publie_ck check (statut = 'BROUILLON' or publie_le is not null);
 
 create table commun_enjeu (
     commun_id  bigint      not null references commun (commun_id),
