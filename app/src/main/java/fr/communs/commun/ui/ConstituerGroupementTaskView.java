@@ -72,6 +72,7 @@ class ConstituerGroupementTaskView extends TaskView {
         transmettre.addClickListener(e -> {
             com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
             dialog.setHeaderTitle("Transmettre le dossier au Département ?");
+            dialog.setMaxWidth("36em");
             dialog.add(new Paragraph("Le dossier et le groupement seront figés tels qu'ils sont maintenant : ils ne "
                     + "seront plus modifiables, sauf si le service Innovation sociale et solidaire vous demande des "
                     + "compléments. Les membres du groupement et les agents seront prévenus."));

@@ -215,9 +215,15 @@ class GroupementPanel extends VerticalLayout {
                 new Paragraph("Le porteur administratif propose à « " + nom + " » de prendre son rôle : c'est le porteur "
                         + "administratif qui constitue le groupement et transmet le dossier au Département. Il doit "
                         + "relever de l'ESS et être implanté sur le territoire."));
-        Button accept = new Button("Accepter de devenir porteur administratif", e -> act(
-                () -> groupements.answerPorteurProposal(communId, m.structure().id(), true),
-                "« " + nom + " » est maintenant porteur administratif : la tâche « Constituer le groupement » est dans vos tâches."));
+        Button accept = new Button("Accepter de devenir porteur administratif", e -> {
+            if (errors.run(() -> groupements.answerPorteurProposal(communId, m.structure().id(), true))) {
+                Ui.success("« " + nom + " » est maintenant porteur administratif : la tâche « Constituer le groupement » "
+                        + "est dans vos tâches.");
+                getUI().ifPresent(ui -> ui.getPage().reload());      // the whole page changes: porteur, task button
+            } else {
+                refresh();
+            }
+        });
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button decline = new Button("Décliner", e -> act(
                 () -> groupements.answerPorteurProposal(communId, m.structure().id(), false), "Proposition déclinée."));
@@ -349,6 +355,7 @@ class GroupementPanel extends VerticalLayout {
     private void confirmDialog(String title, String text, String action, boolean danger, Runnable onConfirm) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
+        dialog.setMaxWidth("36em");
         dialog.add(new Paragraph(text));
         Button ok = new Button(action, e -> {
             dialog.close();

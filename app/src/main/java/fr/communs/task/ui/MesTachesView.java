@@ -51,7 +51,7 @@ class MesTachesView extends VerticalLayout {
             return due;
         }).setHeader("Échéance").setFlexGrow(1);
         grid.addColumn(t -> t.assignedToMe() ? "Moi" : "Personne pour l'instant").setHeader("Qui s'en occupe").setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         add(new H1("Mes tâches"), count, grid, empty);
         refresh();
