@@ -20,6 +20,12 @@ class ContributionDialog extends Dialog {
 
     ContributionDialog(ContributionService contributions, long communId, String communTitre, List<Structure> structures,
                        Runnable onDone) {
+        this(contributions, communId, communTitre, structures, null, onDone);
+    }
+
+    /** The same, answering one of the commun's needs ({@code besoin}): its type and a reference are filled in. */
+    ContributionDialog(ContributionService contributions, long communId, String communTitre, List<Structure> structures,
+                       fr.communs.commun.Contribution besoin, Runnable onDone) {
         setHeaderTitle("Proposer une contribution");
         setWidth("36em");
         Paragraph intro = new Paragraph("Votre proposition sera transmise à la structure porteuse du commun « "
@@ -51,6 +57,10 @@ class ContributionDialog extends Dialog {
             }
         });
 
+        if (besoin != null) {
+            type.setValue(besoin.type());
+            description.setValue("En réponse au besoin « " + abbreviate(besoin.description()) + " » : ");
+        }
         ErrorPanel errors = new ErrorPanel();
         VerticalLayout body = new VerticalLayout(intro, errors, structure, type, montant, description);
         body.setPadding(false);
@@ -70,5 +80,9 @@ class ContributionDialog extends Dialog {
         });
         envoyer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Annuler", e -> close()), envoyer);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 119) + "…";
     }
 }

@@ -108,6 +108,13 @@ class ContributionsPanel extends VerticalLayout {
                     item.add(actions);
                 }
             }
+            if (canOffer(commun, porteur) && d.statut() == StatutContribution.OUVERTE) {
+                Button repondre = new Button("Proposer cette contribution", e -> new ContributionDialog(contributions,
+                        communId, commun.titre(), offeringStructures(commun), d, this::refresh).open());
+                repondre.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                repondre.setAriaLabel("Proposer une contribution en réponse au besoin : " + d.description());
+                item.add(repondre);
+            }
             box.add(item);
         }
         if (porteur && commun.modifiable()) {
@@ -224,6 +231,17 @@ class ContributionsPanel extends VerticalLayout {
     }
 
     // --- helpers
+
+    /** A logged-in structure user, not of the porteur structure, on a published commun still open. */
+    private boolean canOffer(Commun commun, boolean porteur) {
+        return !porteur && !commun.brouillon() && !commun.statut().termine()
+                && currentUser.get().map(u -> Roles.STRUCTURE.equals(u.role()) && !u.structureIds().isEmpty()).orElse(false);
+    }
+
+    private List<Structure> offeringStructures(Commun commun) {
+        return structures.findAll(currentUser.get().map(AppUser::structureIds).orElse(Set.of())).stream()
+                .filter(s -> s.id() != commun.porteurStructureId()).toList();
+    }
 
     /** Runs an action of a list item; a refusal is shown as an error notification. The panel is redrawn. */
     private void act(Runnable action, String success) {
