@@ -11,7 +11,20 @@ import java.util.List;
 public record Campagne(long id, String nom, String collectivite, String territoireNom, String territoireCode,
                        OffsetDateTime dateLimiteDepot, LocalDate dateComite, List<Defi> defis) {
 
+    private static final java.time.format.DateTimeFormatter DATE_FR =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
+
     public boolean depotOuvert(OffsetDateTime now) {
         return now.isBefore(dateLimiteDepot);
+    }
+
+    /** The deadline as people read it, in Paris time: "16/05/2025 à 23h59". */
+    public String dateLimiteTexte() {
+        return dateLimiteDepot.atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR);
+    }
+
+    /** "La date limite de dépôt (…) est passée : {consequence}." */
+    public String depotClos(String consequence) {
+        return "La date limite de dépôt (" + dateLimiteTexte() + ") est passée : " + consequence + ".";
     }
 }

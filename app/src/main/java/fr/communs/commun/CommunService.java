@@ -17,7 +17,6 @@ import fr.communs.structure.Structure;
 import fr.communs.structure.StructureService;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -42,7 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Depositing a commun, the public list and page of communs, and where each file stands in the cycle. */
 @Service
 public class CommunService {
-    static final DateTimeFormatter DATE_FR = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
 
     private final JooqCommunRepository communs;
     private final CampagneService campagnes;
@@ -182,9 +180,7 @@ public class CommunService {
     private CommunData check(Campagne campagne, CommunData data, boolean complete) {
         Checks checks = Checks.start();
         if (complete) {
-            checks.check(campagne.depotOuvert(OffsetDateTime.now()), "La date limite de dépôt ("
-                            + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR)
-                            + ") est passée : le dépôt est clos.")
+            checks.check(campagne.depotOuvert(OffsetDateTime.now()), campagne.depotClos("le dépôt est clos"))
                     .required(data.titre(), "Titre", 200)
                     .required(data.resume(), "Résumé", 2000)
                     .required(data.besoin(), "Besoin du territoire (diagnostic)", 4000);

@@ -3,6 +3,7 @@ package fr.communs.commun;
 import fr.communs.base.Checks;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
+import fr.communs.commun.internal.JooqCommunRepository;
 import fr.communs.commun.internal.JooqContributionRepository;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;
@@ -33,10 +34,12 @@ public class ContributionService {
     private final StructureService structures;
     private final CurrentUser currentUser;
     private final NotificationService notifications;
+    private final JooqCommunRepository communRows;
 
     ContributionService(JooqContributionRepository contributions, CommunService communs, StructureService structures,
-                        CurrentUser currentUser, NotificationService notifications) {
+                        CurrentUser currentUser, NotificationService notifications, JooqCommunRepository communRows) {
         this.contributions = contributions;
+        this.communRows = communRows;    // the commun's row lock, the same one as every change of its groupement
         this.communs = communs;
         this.structures = structures;
         this.currentUser = currentUser;
@@ -49,7 +52,7 @@ public class ContributionService {
     @Transactional
     public long requestContribution(long communId, TypeContribution type, String description, BigDecimal montant) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
-        contributions.lockCommun(communId);        // serialised with the transmission, which freezes the needs
+        communRows.lockStatut(communId);        // serialised with the transmission, which freezes the needs
         Commun commun = communs.get(communId);
         requirePorteur(user, commun, "Seule la structure porteuse du commun peut publier ses besoins de contribution.");
         requireModifiable(commun);
@@ -84,7 +87,7 @@ public class ContributionService {
     public void deleteRequest(long contributionId) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         Contribution demande = demande(contributionId);
-        contributions.lockCommun(demande.communId());
+        communRows.lockStatut(demande.communId());
         Commun commun = communs.get(demande.communId());
         requirePorteur(user, commun, "Seule la structure porteuse du commun peut supprimer ce besoin de contribution.");
         requireModifiable(commun);
@@ -125,7 +128,7 @@ public class ContributionService {
         }
         checkMontant(checks, montant);
         checks.orThrow();
-        contributions.lockCommun(communId);
+        communRows.lockStatut(communId);
         if (contributions.pendingOfferExists(communId, structureId, type)) {
             throw new ValidationException("Votre structure a déjà proposé une contribution " + type.libelle().toLowerCase()
                     + " à ce commun, en attente de réponse : attendez la réponse ou retirez-la avant d'en proposer une autre.");

@@ -33,5 +33,12 @@ public record DossierVersion(int numero, Motif motif, OffsetDateTime createdAt, 
     /** A member as it stood at that time: declared or verified ESS status, location, confirmation. */
     public record Membre(long structureId, String nom, String role, String formeJuridique, boolean ess,
                          boolean verifiee, String commune, String codeDepartement, OffsetDateTime confirmeLe) {
+
+        /** The member as it stands now. */
+        public static Membre of(MembreGroupement m) {
+            return new Membre(m.structure().id(), m.structure().nom(), m.role().libelle(),
+                    m.structure().formeJuridique().libelle(), m.structure().ess(), m.structure().verifiee(),
+                    m.structure().commune(), m.structure().codeDepartement(), m.confirmeLe());
+        }
     }
 }

@@ -52,11 +52,7 @@ public class DossierVersionService {
                 .toList();
         Commun c = communs.findById(communId).orElseThrow();
         String territoire = campagnes.get(c.campagneId()).territoireCode();
-        List<DossierVersion.Membre> membres = communService.membres(communId).stream()
-                .map(m -> new DossierVersion.Membre(m.structure().id(), m.structure().nom(), m.role().libelle(),
-                        m.structure().formeJuridique().libelle(), m.structure().ess(), m.structure().verifiee(),
-                        m.structure().commune(), m.structure().codeDepartement(), m.confirmeLe()))
-                .toList();
+        List<DossierVersion.Membre> membres = communService.membres(communId).stream().map(DossierVersion.Membre::of).toList();
         DossierVersion.Contenu contenu = new DossierVersion.Contenu(c.titre(), c.resume(), c.besoin(), c.interetGeneral(),
                 c.gouvernance(), c.defis().stream().map(d -> "Défi " + d.numero() + " — " + d.libelle()).toList(),
                 c.enjeux().stream().sorted().map(Enjeu::libelle).toList(),

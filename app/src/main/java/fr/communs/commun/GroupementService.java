@@ -387,9 +387,7 @@ public class GroupementService {
         requirePorteur(user, commun);
         Campagne campagne = campagnes.get(commun.campagneId());
         if (!campagne.depotOuvert(OffsetDateTime.now())) {
-            throw new ValidationException("La date limite de dépôt ("
-                    + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(CommunService.DATE_FR)
-                    + ") est passée : le dossier ne peut plus être transmis.");
+            throw new ValidationException(campagne.depotClos("le dossier ne peut plus être transmis"));
         }
         Eligibility eligibility = eligibility(communId);
         if (!eligibility.eligible()) {
@@ -423,14 +421,10 @@ public class GroupementService {
         if (commun == null || commun.statut() != CommunStatut.EN_CONSTITUTION) {
             return;
         }
-        Campagne campagne = campagnes.get(commun.campagneId());
-        List<JooqGroupementRepository.Row> rows = groupement.membres(communId);
-        Map<Long, Structure> byId = structures.findAll(rows.stream().map(JooqGroupementRepository.Row::structureId).toList())
-                .stream().collect(Collectors.toMap(Structure::id, s -> s));
-        List<MembreGroupement> membres = rows.stream()
-                .map(r -> new MembreGroupement(byId.get(r.structureId()), r.role(), r.confirmeLe(), r.porteurPropose())).toList();
-        Eligibility eligibility = Eligibility.evaluate(membres, campagne.territoireCode(), campagne.territoireNom());
-        String echeance = campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(CommunService.DATE_FR);
+        // A published commun is public: the same readers as the screens, without a logged-in person.
+        Eligibility eligibility = eligibility(communId);
+        List<MembreGroupement> membres = communService.membres(communId);
+        String echeance = campagnes.get(commun.campagneId()).dateLimiteTexte();
         String etat = eligibility.eligible()
                 ? "Le groupement remplit les règles de l'appel : le porteur administratif peut transmettre le dossier."
                 : "Ce qui bloque encore :\n" + eligibility.rules().stream().filter(r -> !r.ok())
@@ -474,9 +468,7 @@ public class GroupementService {
         }
         Campagne campagne = campagnes.get(commun.campagneId());
         if (!campagne.depotOuvert(OffsetDateTime.now())) {
-            throw new ValidationException("La date limite de dépôt ("
-                    + campagne.dateLimiteDepot().atZoneSameInstant(fr.communs.base.Dates.ZONE).format(CommunService.DATE_FR)
-                    + ") est passée : le groupement ne peut plus être modifié.");
+            throw new ValidationException(campagne.depotClos("le groupement ne peut plus être modifié"));
         }
         return commun;
     }

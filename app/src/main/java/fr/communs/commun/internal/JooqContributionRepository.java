@@ -1,6 +1,5 @@
 package fr.communs.commun.internal;
 
-import static fr.communs.db.Tables.COMMUN;
 import static fr.communs.db.Tables.CONTRIBUTION;
 import static fr.communs.db.Tables.STRUCTURE;
 
@@ -60,14 +59,6 @@ public class JooqContributionRepository {
                 .and(CONTRIBUTION.SENS.eq(SensContribution.OFFRE.name()))
                 .and(CONTRIBUTION.STRUCTURE_ID.eq(structureId)).and(CONTRIBUTION.TYPE.eq(type.name()))
                 .and(CONTRIBUTION.STATUT.eq(StatutContribution.PROPOSEE.name())));
-    }
-
-    /**
-     * Locks the commun row until the end of the transaction (without blocking the rows that reference it), so that
-     * two offers of the same structure cannot both pass the duplicate check.
-     */
-    public void lockCommun(long communId) {
-        dsl.select(COMMUN.COMMUN_ID).from(COMMUN).where(COMMUN.COMMUN_ID.eq(communId)).forNoKeyUpdate().fetch();
     }
 
     /**

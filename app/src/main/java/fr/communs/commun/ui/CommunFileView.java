@@ -40,20 +40,7 @@ public class CommunFileView extends VerticalLayout {
         content(c.resume(), c.besoin(), c.interetGeneral(), c.gouvernance(), c.defis(), c.enjeux(), c.echelle(),
                 c.zoneRurale(), c.zoneQpv(), c.communes(), c.productions());
         add(new H3("Groupement à cette version (" + c.membres().size() + " structures)"));
-        Grid<DossierVersion.Membre> grid = new Grid<>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(m -> new com.vaadin.flow.component.html.Anchor("structures/" + m.structureId(), m.nom()))
-                .setHeader("Structure").setFlexGrow(3);
-        grid.addColumn(DossierVersion.Membre::role).setHeader("Rôle").setFlexGrow(2);
-        grid.addColumn(DossierVersion.Membre::formeJuridique).setHeader("Forme juridique").setFlexGrow(2);
-        grid.addColumn(m -> m.commune() + " (" + m.codeDepartement() + ")").setHeader("Commune").setFlexGrow(2);
-        grid.addComponentColumn(m -> Ui.badge(m.ess() ? (m.verifiee() ? "ESS (vérifié)" : "ESS (déclaré)") : "Hors ESS", m.ess()))
-                .setHeader("ESS").setFlexGrow(1);
-        grid.addComponentColumn(m -> Ui.badge(m.codeDepartement().equals(c.territoireCode()) ? "Oui" : "Non",
-                m.codeDepartement().equals(c.territoireCode()))).setHeader("Sur le territoire").setFlexGrow(1);
-        grid.addColumn(m -> m.confirmeLe() == null ? "Non" : "Le " + Ui.dateTime(m.confirmeLe())).setHeader("Confirmé").setFlexGrow(1);
-        grid.setItems(c.membres());
-        grid.setAllRowsVisible(true);
+        Grid<DossierVersion.Membre> grid = membresGrid(c.membres(), m -> m, c.territoireCode());
         add(grid);
         list("Besoins de contributions", c.demandesContribution(), "Aucun besoin de contribution.");
         list("Contributions acceptées", c.contributionsAcceptees(), "Aucune contribution acceptée.");
@@ -108,23 +95,44 @@ public class CommunFileView extends VerticalLayout {
         add(ul);
     }
 
+    /** The live groupement; the porteur proposal shows in the role. */
     static Grid<MembreGroupement> membresGrid(List<MembreGroupement> membres, String territoireCode) {
-        Grid<MembreGroupement> grid = new Grid<>();
+        return membresGrid(membres, m -> {
+            DossierVersion.Membre membre = DossierVersion.Membre.of(m);
+            return m.porteurPropose() ? new DossierVersion.Membre(membre.structureId(), membre.nom(),
+                    membre.role() + " (rôle de porteur proposé)", membre.formeJuridique(), membre.ess(), membre.verifiee(),
+                    membre.commune(), membre.codeDepartement(), membre.confirmeLe()) : membre;
+        }, territoireCode);
+    }
+
+    /** One grid for the live groupement and for a frozen version: the same columns, read through {@code membre}. */
+    private static <T> Grid<T> membresGrid(List<T> items, java.util.function.Function<T, DossierVersion.Membre> membre,
+                                           String territoireCode) {
+        Grid<T> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(m -> new com.vaadin.flow.component.html.Anchor("structures/" + m.structure().id(),
-                m.structure().nom())).setHeader("Structure").setFlexGrow(3);
-        grid.addColumn(m -> m.role().libelle() + (m.porteurPropose() ? " (rôle de porteur proposé)" : ""))
-                .setHeader("Rôle").setFlexGrow(2);
-        grid.addColumn(m -> m.structure().formeJuridique().libelle()).setHeader("Forme juridique").setFlexGrow(1);
-        grid.addColumn(m -> m.structure().commune() + " (" + m.structure().codeDepartement() + ")").setHeader("Commune").setFlexGrow(2);
-        grid.addComponentColumn(m -> Ui.badge(m.structure().ess()
-                        ? (m.structure().verifiee() ? "ESS (vérifié)" : "ESS (déclaré)") : "Hors ESS", m.structure().ess()))
-                .setHeader("ESS").setFlexGrow(1);
-        grid.addComponentColumn(m -> Ui.badge(territoireCode.equals(m.structure().codeDepartement()) ? "Oui" : "Non",
-                territoireCode.equals(m.structure().codeDepartement()))).setHeader("Sur le territoire").setFlexGrow(1);
-        grid.addComponentColumn(m -> Ui.badge(m.confirme() ? "Confirmée" : "À confirmer", m.confirme()))
-                .setHeader("Participation").setFlexGrow(1);
-        grid.setItems(membres);
+        grid.addComponentColumn(t -> new com.vaadin.flow.component.html.Anchor("structures/" + membre.apply(t).structureId(),
+                membre.apply(t).nom())).setHeader("Structure").setFlexGrow(3);
+        grid.addColumn(t -> membre.apply(t).role()).setHeader("Rôle").setFlexGrow(2);
+        grid.addColumn(t -> membre.apply(t).formeJuridique()).setHeader("Forme juridique").setFlexGrow(1);
+        grid.addColumn(t -> membre.apply(t).commune() + " (" + membre.apply(t).codeDepartement() + ")")
+                .setHeader("Commune").setFlexGrow(2);
+        grid.addComponentColumn(t -> {
+            DossierVersion.Membre m = membre.apply(t);
+            return Ui.badge(m.ess() ? (m.verifiee() ? "ESS (vérifié)" : "ESS (déclaré)") : "Hors ESS", m.ess());
+        }).setHeader("ESS").setFlexGrow(1);
+        grid.addComponentColumn(t -> {
+            boolean ici = territoireCode.equals(membre.apply(t).codeDepartement());
+            return Ui.badge(ici ? "Oui" : "Non", ici);
+        }).setHeader("Sur le territoire").setFlexGrow(1);
+        grid.addComponentColumn(t -> {
+            DossierVersion.Membre m = membre.apply(t);
+            var badge = Ui.badge(m.confirmeLe() != null ? "Confirmée" : "À confirmer", m.confirmeLe() != null);
+            if (m.confirmeLe() != null) {
+                badge.setTitle("Confirmée le " + Ui.dateTime(m.confirmeLe()));
+            }
+            return badge;
+        }).setHeader("Participation").setFlexGrow(1);
+        grid.setItems(items);
         grid.setAllRowsVisible(true);
         return grid;
     }

@@ -302,27 +302,24 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         }
     }
 
+    /** The text fields whose errors the service names by their label (« Titre »). */
+    private List<com.vaadin.flow.component.textfield.TextFieldBase<?, String>> textFields() {
+        return List.of(titre, resume, besoin, interet, gouvernance, productions);
+    }
+
     private void clearMarks() {
-        for (com.vaadin.flow.component.HasValidation field : List.of(titre, resume, besoin, interet, gouvernance, productions, defis)) {
-            field.setInvalid(false);
-        }
+        textFields().forEach(field -> field.setInvalid(false));
+        defis.setInvalid(false);
     }
 
     /** Marks each field named by an error of the panel (the messages quote the field's label: « Titre »). */
     private void markFields() {
         List<String> shown = errors.shown();
-        java.util.Map<com.vaadin.flow.component.HasValidation, String> labels = new java.util.LinkedHashMap<>();
-        labels.put(titre, "Titre");
-        labels.put(resume, "Résumé");
-        labels.put(besoin, "Besoin du territoire (diagnostic)");
-        labels.put(interet, "Caractère d'intérêt général");
-        labels.put(gouvernance, "Gouvernance");
-        labels.put(productions, "Productions attendues");
-        labels.forEach((field, label) -> {
-            String message = shown.stream().filter(m -> m.contains("« " + label + " »")).findFirst().orElse(null);
+        for (var field : textFields()) {
+            String message = shown.stream().filter(m -> m.contains("« " + field.getLabel() + " »")).findFirst().orElse(null);
             field.setInvalid(message != null);
             field.setErrorMessage(message);
-        });
+        }
         String defiMessage = shown.stream().filter(m -> m.contains("défi")).findFirst().orElse(null);
         defis.setInvalid(defiMessage != null);
         defis.setErrorMessage(defiMessage);

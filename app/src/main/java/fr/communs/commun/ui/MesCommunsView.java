@@ -131,30 +131,22 @@ class MesCommunsView extends VerticalLayout {
             add(grid);
         }
 
-        List<Long> mesStructures = mine.stream().map(MonCommun::structureId).distinct().toList();
-        List<String[]> apports = new ArrayList<>();
-        for (var s : structures.myStructures()) {
-            if (s.enAttente()) {
-                continue;
-            }
-            for (var c : structures.contributionsOf(s.structure().id())) {
-                apports.add(new String[] {String.valueOf(c.communId()), c.titre(), s.structure().nom(),
-                        c.type() + " : " + c.description()});
-            }
+        record Apport(String structureNom, fr.communs.structure.StructureContribution contribution) {
         }
-        if (!apports.isEmpty() || !mesStructures.isEmpty()) {
-            add(new H2("Contributions apportées par mes structures"));
-        }
+        List<Apport> apports = new ArrayList<>();
+        structures.myStructures().stream().filter(s -> !s.enAttente()).forEach(s -> structures
+                .contributionsOf(s.structure().id()).forEach(c -> apports.add(new Apport(s.structure().nom(), c))));
+        add(new H2("Contributions apportées par mes structures"));
         if (apports.isEmpty()) {
-            if (!mesStructures.isEmpty()) {
-                add(muted("Aucune contribution acceptée pour l'instant."));
-            }
+            add(muted("Aucune contribution acceptée pour l'instant."));
         } else {
-            Grid<String[]> grid = grid();
-            grid.addComponentColumn(a -> new Anchor("communs/" + a[0], a[1])).setHeader("Commun").setFlexGrow(3);
-            grid.addColumn(a -> a[2]).setHeader("Ma structure").setFlexGrow(2);
-            grid.addColumn(a -> a[3]).setHeader("Contribution").setFlexGrow(4);
-            apports.sort(Comparator.comparing(a -> a[1]));
+            Grid<Apport> grid = grid();
+            grid.addComponentColumn(a -> new Anchor("communs/" + a.contribution().communId(), a.contribution().titre()))
+                    .setHeader("Commun").setFlexGrow(3);
+            grid.addColumn(Apport::structureNom).setHeader("Ma structure").setFlexGrow(2);
+            grid.addColumn(a -> a.contribution().type() + " : " + a.contribution().description())
+                    .setHeader("Contribution").setFlexGrow(4);
+            apports.sort(Comparator.comparing(a -> a.contribution().titre()));
             grid.setItems(apports);
             add(grid);
         }

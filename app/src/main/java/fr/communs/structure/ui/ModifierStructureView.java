@@ -52,7 +52,7 @@ class ModifierStructureView extends VerticalLayout implements BeforeEnterObserve
                 Ui.success("La fiche est enregistrée.");
                 getUI().ifPresent(ui -> ui.navigate("structures/" + id));
             } else {
-                errors.getElement().callJsFunction("scrollIntoView");
+                errors.reveal();
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

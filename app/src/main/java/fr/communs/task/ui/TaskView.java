@@ -71,7 +71,7 @@ public abstract class TaskView extends VerticalLayout implements BeforeEnterObse
             Ui.success(successMessage);
             UI.getCurrent().navigate(TaskScreens.MES_TACHES);
         } else {
-            errors.getElement().callJsFunction("scrollIntoView");
+            errors.reveal();
         }
     }
 
