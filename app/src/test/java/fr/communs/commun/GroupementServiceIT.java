@@ -332,6 +332,88 @@ class GroupementServiceIT {
     }
 
     @Test
+    void a_file_is_changed_only_by_its_porteur_and_a_draft_of_another_structure_does_not_exist_for_others() {
+        fx.as(porteurEmail);
+        long draft = communs.createDraft(porteur, new CommunData("Mon brouillon", null, null, null, null, Set.of()));
+        long published = fx.deposit(porteurEmail, porteur);
+        CommunData data = new CommunData("Changé", "R", "B", null, null, Set.of(fx.defi()));
+        String other = fx.account(Roles.STRUCTURE, fx.structure(true, "30"));
+        String agent = fx.account(Roles.AGENT);
+
+        fx.as(other);
+        for (var action : List.<Runnable>of(() -> communs.update(draft, 0, data), () -> communs.publish(draft),
+                () -> communs.deleteDraft(draft), () -> communs.setCherchePartenaires(draft, false))) {
+            assertThatThrownBy(action::run).as("another structure: the draft does not exist for it")
+                    .isInstanceOf(ValidationException.class).hasMessage("Ce commun n'existe pas.");
+        }
+        assertThatThrownBy(() -> communs.update(published, communs.get(published).version(), data))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> communs.setCherchePartenaires(published, false)).isInstanceOf(NotAllowedException.class);
+        for (String who : new String[] {agent, null}) {
+            if (who == null) {
+                fx.logout();
+            } else {
+                fx.as(who);
+            }
+            assertThatThrownBy(() -> communs.update(published, 0, data)).isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> communs.publish(draft)).isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> communs.createDraft(porteur, data)).isInstanceOf(NotAllowedException.class);
+        }
+
+        fx.as(porteurEmail);
+        assertThatThrownBy(() -> communs.deleteDraft(published)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("ne peut pas être supprimée");
+        assertThatThrownBy(() -> communs.update(draft, communs.get(draft).version(), new CommunData("x".repeat(201),
+                null, null, null, null, Set.of(), Set.of(), null, false, false, Set.of("99999"), null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).hasSize(2)
+                        .anyMatch(m -> m.contains("« Titre »")).anyMatch(m -> m.contains("liste officielle")));
+        assertThat(communs.get(draft).titre()).isEqualTo("Mon brouillon");
+        assertThat(communs.get(published).titre()).isNotEqualTo("Changé");
+        assertThat(communs.get(published).cherchePartenaires()).isTrue();
+        communs.deleteDraft(draft);
+        assertThat(communs.find(draft)).isEmpty();
+    }
+
+    @Test
+    void only_the_porteur_manages_the_groupement_and_a_member_answers_only_for_itself() {
+        long id = fx.deposit(porteurEmail, porteur);
+        long a = fx.structure(true, "30");
+        String aEmail = fx.join(id, a, RoleGroupement.MEMBRE);
+        long b = fx.structure(true, "30");
+        String bEmail = fx.account(Roles.STRUCTURE, b);
+        fx.as(porteurEmail);
+        long invitation = groupements.invite(id, b, RoleGroupement.MEMBRE, null);
+        String agent = fx.account(Roles.AGENT);
+
+        for (String who : new String[] {aEmail, agent, null}) {
+            if (who == null) {
+                fx.logout();
+            } else {
+                fx.as(who);
+            }
+            assertThatThrownBy(() -> groupements.changeRole(id, a, RoleGroupement.CONTRIBUTEUR)).isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> groupements.removeMember(id, a)).isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> groupements.designatePorteur(id, a)).isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> groupements.cancelPorteurProposal(id)).isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> groupements.cancel(invitation)).isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> groupements.answerInvitation(invitation, true, null)).isInstanceOf(NotAllowedException.class);
+        }
+        fx.as(porteurEmail);
+        assertThatThrownBy(() -> groupements.changeRole(id, a, RoleGroupement.PORTEUR)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> groupements.changeRole(id, b, RoleGroupement.CONTRIBUTEUR)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("ne fait pas partie");
+        assertThatThrownBy(() -> groupements.designatePorteur(id, porteur)).isInstanceOf(ValidationException.class);
+        fx.as(bEmail);
+        assertThatThrownBy(() -> groupements.answerInvitation(invitation, true, "x".repeat(1001)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("1000");
+
+        fx.as(porteurEmail);
+        assertThat(communs.membres(id)).extracting(m -> m.structure().id()).containsExactly(porteur, a);
+        assertThat(communs.membres(id)).allMatch(m -> m.confirme() && !m.porteurPropose());
+        assertThat(groupements.pending(id)).extracting(DemandeGroupement::id).containsExactly(invitation);
+    }
+
+    @Test
     void an_incomplete_file_cannot_be_transmitted_until_it_is_completed() {
         fx.as(porteurEmail);
         long id = communs.depositIdea(porteur, new CommunData("Titre", "Résumé", "Besoin", null, "Gouvernance",
