@@ -8,4 +8,10 @@ package fr.communs.base;
 public interface Mailer {
     /** Sends (or keeps, in outbox mode) a mail, once the caller's transaction commits. */
     void send(String to, String subject, String text);
+
+    /**
+     * Absolute link to a page of the platform for a mail: {@code communs.base-url}, by default
+     * {@code http://localhost:<port>} (the port the server really listens on, read when the mail is written).
+     */
+    String link(String path);
 }

@@ -33,10 +33,13 @@ public class MailService implements Mailer {
     private final CurrentUser currentUser;
     private final boolean outboxMode;
     private final String from;
+    private final org.springframework.core.env.Environment environment;
 
     MailService(JooqOutboxMailRepository outbox, ObjectProvider<JavaMailSender> sender, CurrentUser currentUser,
                 @Value("${communs.mail.outbox:false}") boolean outboxMode,
-                @Value("${communs.mail.from:ne-pas-repondre@communs.localhost}") String from) {
+                @Value("${communs.mail.from:ne-pas-repondre@communs.localhost}") String from,
+                org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.outbox = outbox;
         this.sender = sender;
         this.currentUser = currentUser;
@@ -46,6 +49,13 @@ public class MailService implements Mailer {
             log.warn("Aucun serveur SMTP configuré (spring.mail.host) et communs.mail.outbox=false : "
                     + "les courriels ne pourront pas être envoyés.");
         }
+    }
+
+    @Override
+    public String link(String path) {
+        String base = environment.resolvePlaceholders(
+                "${communs.base-url:http://localhost:${local.server.port:${server.port:8080}}}");
+        return (base.endsWith("/") ? base : base + "/") + path;
     }
 
     /** True when mails are kept in the outbox instead of being sent. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import org.springframework.core.env.Environment;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -54,14 +53,11 @@ public class NotificationService implements UnreadNotifications {
     private final JooqNotificationRepository notifications;
     private final Mailer mailer;
     private final CurrentUser currentUser;
-    private final Environment environment;
 
-    NotificationService(JooqNotificationRepository notifications, Mailer mailer, CurrentUser currentUser,
-                        Environment environment) {
+    NotificationService(JooqNotificationRepository notifications, Mailer mailer, CurrentUser currentUser) {
         this.notifications = notifications;
         this.mailer = mailer;
         this.currentUser = currentUser;
-        this.environment = environment;
     }
 
     // ------------------------------------------------------------------ writers
@@ -123,10 +119,10 @@ public class NotificationService implements UnreadNotifications {
     private String mailBody(String texte, String lien, String reason) {
         StringBuilder text = new StringBuilder(neutralise(texte)).append("\n\n");
         if (lien != null) {
-            text.append(link(lien)).append("\n\n");
+            text.append(mailer.link(lien)).append("\n\n");
         }
         return text.append("Vous recevez ce courriel parce que ").append(reason).append('\n')
-                .append("Toutes vos notifications :\n").append(link("notifications")).append("\n\n")
+                .append("Toutes vos notifications :\n").append(mailer.link("notifications")).append("\n\n")
                 .append(SIGNATURE).toString();
     }
 
@@ -162,12 +158,6 @@ public class NotificationService implements UnreadNotifications {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    /** Absolute link, built like the account mails': {@code communs.base-url}, by default the local server. */
-    private String link(String path) {
-        String base = environment.resolvePlaceholders(
-                "${communs.base-url:http://localhost:${local.server.port:${server.port:8080}}}");
-        return (base.endsWith("/") ? base : base + "/") + path;
-    }
 
     // ------------------------------------------------------------------ readers (the logged-in person)
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -55,17 +54,15 @@ public class AccountService {
     private final JooqAccountTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final Mailer mailer;
-    private final Environment environment;
     private final CurrentUser currentUser;
 
     AccountService(JooqAppUserRepository users, JooqAccountTokenRepository tokens, PasswordEncoder passwordEncoder,
-                   Mailer mailer, Environment environment, CurrentUser currentUser) {
+                   Mailer mailer, CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.mailer = mailer;
-        this.environment = environment;
     }
 
     /** The account with this address, for login ({@code SecurityConfig} hands it to Spring Security). */
@@ -158,7 +155,7 @@ public class AccountService {
                             + "Une réinitialisation du mot de passe de votre compte sur la plateforme de l'appel à communs "
                             + "a été demandée. Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure, "
                             + "utilisable une seule fois) :\n\n"
-                            + link("mot-de-passe/" + token) + "\n\n"
+                            + mailer.link("mot-de-passe/" + token) + "\n\n"
                             + "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre mot de passe "
                             + "actuel reste valable." + SIGNATURE);
         });
@@ -218,7 +215,7 @@ public class AccountService {
                 "Bonjour " + nomComplet + ",\n\n"
                         + "Votre compte sur la plateforme de l'appel à communs est presque prêt. Pour confirmer votre "
                         + "adresse électronique, ouvrez ce lien (valable 48 heures, utilisable une seule fois) :\n\n"
-                        + link("confirmation/" + token) + "\n\n"
+                        + mailer.link("confirmation/" + token) + "\n\n"
                         + "Vous pourrez ensuite vous connecter avec cette adresse et votre mot de passe.\n\n"
                         + "Si vous n'avez pas demandé la création de ce compte, ignorez ce courriel : il ne sera pas activé."
                         + SIGNATURE);
@@ -228,8 +225,8 @@ public class AccountService {
         return "Bonjour " + owner.nomComplet() + ",\n\n"
                 + "Quelqu'un vient d'essayer de créer un compte sur la plateforme de l'appel à communs avec votre adresse "
                 + "électronique. Votre compte existe déjà : aucun nouveau compte n'a été créé.\n\n"
-                + "Si c'était vous, connectez-vous ici :\n\n" + link("login") + "\n\n"
-                + "Mot de passe oublié ? Demandez un lien de réinitialisation ici :\n\n" + link("mot-de-passe-oublie") + "\n\n"
+                + "Si c'était vous, connectez-vous ici :\n\n" + mailer.link("login") + "\n\n"
+                + "Mot de passe oublié ? Demandez un lien de réinitialisation ici :\n\n" + mailer.link("mot-de-passe-oublie") + "\n\n"
                 + "Si ce n'était pas vous, vous n'avez rien à faire." + SIGNATURE;
     }
 
@@ -246,15 +243,6 @@ public class AccountService {
                 .orElseThrow(() -> new ValidationException(INVALID_LINK));
     }
 
-    /**
-     * Absolute link: {@code communs.base-url}, by default {@code http://localhost:<port>} (the port the server
-     * really listens on, read when the mail is written).
-     */
-    private String link(String path) {
-        String base = environment.resolvePlaceholders(
-                "${communs.base-url:http://localhost:${local.server.port:${server.port:8080}}}");
-        return (base.endsWith("/") ? base : base + "/") + path;
-    }
 
     private static boolean validFormat(String token) {
         return token != null && TOKEN.matcher(token).matches();
