@@ -271,6 +271,7 @@ public class CommunService {
     @Transactional(readOnly = true)
     public List<Etape> progress(long communId) {
         HistoricProcessInstance hpi = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CycleCommunProcess.KEY)
                 .processInstanceBusinessKey(CycleCommunProcess.businessKey(communId)).singleResult();
         if (hpi == null) {
             return List.of();

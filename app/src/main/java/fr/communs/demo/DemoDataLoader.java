@@ -396,7 +396,7 @@ class DemoDataLoader implements ApplicationRunner {
         int i = 0;
         for (String membre : List.of(COMITE1, COMITE2)) {
             AppUser user = as(membre);
-            Task task = awaitTask(() -> engineTasks.createTaskQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+            Task task = awaitTask(() -> engineTasks.createTaskQuery().processDefinitionKey(CycleCommunProcess.KEY).processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
                     .taskDefinitionKey(CycleCommunProcess.TASK_NOTER_AUDITION).taskAssignee(user.camundaId()).singleResult());
             comite.score(task.getId(), new NotesAudition(4, 3 + i, 4, 5 - i, "Projet solide ; la gouvernance reste à préciser."));
             i++;
@@ -425,7 +425,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private Task taskOf(long communId, String key) {
-        return awaitTask(() -> engineTasks.createTaskQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+        return awaitTask(() -> engineTasks.createTaskQuery().processDefinitionKey(CycleCommunProcess.KEY).processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
                 .taskDefinitionKey(key).singleResult());
     }
 
@@ -434,7 +434,7 @@ class DemoDataLoader implements ApplicationRunner {
      * Camunda's job executor starts.
      */
     private void runJobs(long communId) {
-        String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+        String pid = runtime.createProcessInstanceQuery().processDefinitionKey(CycleCommunProcess.KEY).processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
                 .singleResult().getId();
         management.createJobQuery().processInstanceId(pid).executable().messages().list()
                 .forEach(job -> management.executeJob(job.getId()));

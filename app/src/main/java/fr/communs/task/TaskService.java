@@ -125,7 +125,7 @@ public class TaskService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void changePorteurGroup(long communId, String oldGroup, String newGroup) {
         String key = CycleCommunProcess.businessKey(communId);
-        for (Task task : tasks.createTaskQuery().active().processInstanceBusinessKey(key).taskCandidateGroup(oldGroup)
+        for (Task task : tasks.createTaskQuery().active().processDefinitionKey(CycleCommunProcess.KEY).processInstanceBusinessKey(key).taskCandidateGroup(oldGroup)
                 .includeAssignedTasks().list()) {
             tasks.deleteCandidateGroup(task.getId(), oldGroup);
             tasks.addCandidateGroup(task.getId(), newGroup);
@@ -133,7 +133,7 @@ public class TaskService {
                 tasks.setAssignee(task.getId(), null);
             }
         }
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()
+        runtime.createProcessInstanceQuery().processDefinitionKey(CycleCommunProcess.KEY).processInstanceBusinessKey(key).active().list()
                 .forEach(pi -> runtime.setVariable(pi.getId(), CycleCommunProcess.VAR_PORTEUR_GROUP, newGroup));
     }
 

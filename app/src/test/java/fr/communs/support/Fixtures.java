@@ -132,7 +132,7 @@ public class Fixtures {
     }
 
     public String processInstanceId(long communId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("commun-" + communId).singleResult().getId();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(fr.communs.processes.CycleCommunProcess.KEY).processInstanceBusinessKey("commun-" + communId).singleResult().getId();
     }
 
     public String emailOf(long userId) {
@@ -186,7 +186,7 @@ public class Fixtures {
     /** Executes the commun's pending asynchronous continuations (the job executor may race: retried). */
     public void runJobs(long communId) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            var pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("commun-" + communId).singleResult();
+            var pi = runtime.createProcessInstanceQuery().processDefinitionKey(fr.communs.processes.CycleCommunProcess.KEY).processInstanceBusinessKey("commun-" + communId).singleResult();
             if (pi == null) {
                 return;
             }

@@ -46,6 +46,10 @@ public final class CycleCommunProcess {
     public static final String GATEWAY_RECEVABLE = "Gateway_Recevable";
     public static final String TASK_COMPLETER_DOSSIER = "Task_CompleterDossier";
     public static final String END_NON_RECEVABLE = "EndEvent_NonRecevable";
+    /** Non-interrupting timer on {@value #TASK_COMPLETER_DOSSIER}: reminds the porteur before the due date. */
+    public static final String TIMER_RAPPEL_COMPLEMENTS = "Timer_RappelComplements";
+    public static final String TASK_RAPPELER_COMPLEMENTS = "Task_RappelerComplements";
+    public static final String END_RAPPEL_COMPLEMENTS = "EndEvent_RappelComplementsEnvoye";
     public static final String TASK_CONVOQUER_COMITE = "Task_ConvoquerComite";
     public static final String TASK_NOTER_AUDITION = "Task_NoterAudition";
     public static final String TASK_AVIS_COMITE = "Task_AvisComite";
@@ -65,6 +69,15 @@ public final class CycleCommunProcess {
     public static final String VAR_JOURS_AVANT = "joursAvant";
     public static final String VAR_DECISION_INSTRUCTION = "decisionInstruction";
     public static final String VAR_MEMBRES_COMITE = "membresComite";
+    /**
+     * {@link String}, Camunda id of the agent who instructs the file (absent until someone takes it):
+     * "Instruire le dossier" is assigned to them, so a file coming back from the compléments returns to them.
+     */
+    public static final String VAR_INSTRUCTEUR = "instructeur";
+    /** {@link Date}, due date of "Compléter le dossier", chosen by the instructeur. */
+    public static final String VAR_DATE_LIMITE_COMPLEMENTS = "dateLimiteComplements";
+    /** {@link Date}, when the porteur is reminded of the compléments ({@link #complementsReminderDate}). */
+    public static final String VAR_DATE_RAPPEL_COMPLEMENTS = "dateRappelComplements";
     public static final String VAR_MEMBRE_COMITE = "membreComite";
     public static final String VAR_RESULTAT_VOTE = "resultatVote";
 
@@ -133,7 +146,8 @@ public final class CycleCommunProcess {
      */
     public static final List<String> REMINDER_ELEMENTS = List.of(
             TIMER_RAPPEL_7_JOURS, TASK_RAPPELER_MEMBRES_7_JOURS, END_RAPPEL_7_JOURS_ENVOYE,
-            TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE);
+            TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE,
+            TIMER_RAPPEL_COMPLEMENTS, TASK_RAPPELER_COMPLEMENTS, END_RAPPEL_COMPLEMENTS);
 
     private static final String BUSINESS_KEY_PREFIX = "commun-";
     private static final String STRUCTURE_GROUP_PREFIX = "structure-";
@@ -207,6 +221,40 @@ public final class CycleCommunProcess {
     /** Variables to complete "Instruire le dossier" with. */
     public static Map<String, Object> decision(DecisionInstruction decision) {
         return Map.of(VAR_DECISION_INSTRUCTION, decision.name());
+    }
+
+    /**
+     * Variables to complete "Instruire le dossier" with a request for compléments due {@code dateLimite}; the
+     * reminder date is computed from {@code now} ({@link #complementsReminderDate}).
+     */
+    public static Map<String, Object> complements(Date now, Date dateLimite) {
+        Objects.requireNonNull(dateLimite, "dateLimite");
+        Map<String, Object> variables = new HashMap<>(decision(DecisionInstruction.COMPLEMENTS));
+        variables.put(VAR_DATE_LIMITE_COMPLEMENTS, dateLimite);
+        variables.put(VAR_DATE_RAPPEL_COMPLEMENTS, complementsReminderDate(now, dateLimite));
+        return variables;
+    }
+
+    /**
+     * When to remind the porteur of the compléments: 3 days before the due date, or half-way between now and the
+     * due date when that is sooner than 3 days away from now (never in the past).
+     */
+    public static Date complementsReminderDate(Date now, Date dateLimite) {
+        java.time.Instant start = now.toInstant();
+        java.time.Instant due = dateLimite.toInstant();
+        if (!due.isAfter(start)) {
+            return Date.from(start);
+        }
+        java.time.Instant threeDaysBefore = due.minus(Duration.ofDays(3));
+        java.time.Instant halfWay = start.plus(Duration.between(start, due).dividedBy(2));
+        return Date.from(threeDaysBefore.isAfter(halfWay) ? threeDaysBefore : halfWay);
+    }
+
+    /** Variable to set when an agent takes or is given the file ({@code null} to release it). */
+    public static Map<String, Object> instructeur(String camundaUserId) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_INSTRUCTEUR, camundaUserId);
+        return variables;
     }
 
     /** Variables to complete "Enregistrer le vote de l'Assemblée" with. */
