@@ -253,15 +253,41 @@ public class CommunService {
         communs.updateStatut(communId, statut);
     }
 
-    /** Updates the texts of the file during the compléments loop (the caller has checked the task). */
+    /**
+     * Updates the texts of the file during the compléments loop (the caller has checked the task and which parts
+     * were unlocked): a null text is left as it is, a given one is required.
+     */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void completeTexts(long communId, String besoin, String interetGeneral, String gouvernance) {
-        Checks.start()
-                .required(besoin, "Besoin du territoire (diagnostic)", 4000)
-                .optional(interetGeneral, "Intérêt général", 4000)
-                .optional(gouvernance, "Gouvernance", 4000)
-                .orThrow();
-        communs.updateTexts(communId, besoin.strip(), Checks.clean(interetGeneral), Checks.clean(gouvernance));
+    public void completeTexts(long communId, String resume, String besoin, String interetGeneral, String gouvernance,
+                              String productions) {
+        Checks checks = Checks.start();
+        if (resume != null) {
+            checks.required(resume, "Résumé", 1000);
+        }
+        if (besoin != null) {
+            checks.required(besoin, "Besoin du territoire (diagnostic)", 4000);
+        }
+        if (interetGeneral != null) {
+            checks.required(interetGeneral, "Caractère d'intérêt général", 4000);
+        }
+        if (gouvernance != null) {
+            checks.required(gouvernance, "Gouvernance", 4000);
+        }
+        if (productions != null) {
+            checks.required(productions, "Productions attendues et leur appropriation", 4000);
+        }
+        checks.orThrow();
+        communs.updateTexts(communId, strip(resume), strip(besoin), strip(interetGeneral), strip(gouvernance), strip(productions));
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** Locks the commun's row for the caller's transaction and returns its state ("n'existe pas" otherwise). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public CommunStatut lock(long communId) {
+        return communs.lockStatut(communId).orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));
     }
 
     /**

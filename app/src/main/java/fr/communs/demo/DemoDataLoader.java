@@ -387,8 +387,20 @@ class DemoDataLoader implements ApplicationRunner {
 
     private void instruct(long communId, DecisionInstruction decision, String motif) {
         as(AGENT);
-        instructions.decide(taskOf(communId, CycleCommunProcess.TASK_INSTRUIRE).getId(), new InstructionDecision(decision,
-                Appreciation.FAVORABLE, Appreciation.FAVORABLE, Appreciation.RESERVE, Appreciation.FAVORABLE, motif));
+        instructions.take(communId);
+        List<fr.communs.instruction.AppreciationCritere> criteres = List.of(
+                new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.CONTRIBUTEURS, Appreciation.FAVORABLE,
+                        "Groupement équilibré : associations, coopérative et collectivité partenaire."),
+                new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.GOUVERNANCE, Appreciation.FAVORABLE, null),
+                new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.DEFIS, Appreciation.RESERVE,
+                        "Le lien avec le défi est réel mais reste à préciser."),
+                new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.COMMUNS, Appreciation.FAVORABLE, null));
+        String taskId = taskOf(communId, CycleCommunProcess.TASK_INSTRUIRE).getId();
+        instructions.decide(taskId, decision == DecisionInstruction.COMPLEMENTS
+                ? InstructionDecision.complements(criteres, motif,
+                        java.util.EnumSet.of(fr.communs.instruction.PartieDossier.GOUVERNANCE, fr.communs.instruction.PartieDossier.PIECES),
+                        LocalDate.now().plusDays(10))
+                : InstructionDecision.of(decision, criteres, motif));
     }
 
     private void scoreAll(long communId) {

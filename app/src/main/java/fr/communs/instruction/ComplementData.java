@@ -1,5 +1,10 @@
 package fr.communs.instruction;
 
-/** The porteur's answer to a request for compléments: the updated texts and a message to the instructeur. */
-public record ComplementData(String besoin, String interetGeneral, String gouvernance, String reponse) {
+import java.util.Map;
+
+/**
+ * The porteur's answer to a request for compléments: the new text of each unlocked text part (only those), and a
+ * message to the instructeur.
+ */
+public record ComplementData(Map<PartieDossier, String> textes, String reponse) {
 }

@@ -1,96 +1,428 @@
 package fr.communs.instruction;
 
 import fr.communs.base.Checks;
+import fr.communs.base.Dates;
+import fr.communs.base.NotAllowedException;
+import fr.communs.base.ValidationException;
+import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
 import fr.communs.commun.DossierVersion;
 import fr.communs.commun.DossierVersionService;
+import fr.communs.commun.MembreGroupement;
 import fr.communs.instruction.internal.JooqInstructionRepository;
+import fr.communs.notification.NotificationService;
+import fr.communs.notification.NotificationType;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
 import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
 import fr.communs.security.Roles;
+import fr.communs.task.TaskNotAvailableException;
 import fr.communs.task.TaskService;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Instruction by the service Innovation sociale et solidaire, and the compléments loop. */
+/**
+ * Instruction by the service Innovation sociale et solidaire: who instructs each file, the working appreciation of
+ * the four criteria, private annotations, the decision (recevable, compléments, non recevable) and the compléments
+ * loop.
+ */
 @Service
 public class InstructionService {
+    /** How far ahead the instructeur may set the due date of compléments. */
+    public static final int COMPLEMENTS_MAX_JOURS = 60;
+    /** Default due date of compléments. */
+    public static final int COMPLEMENTS_JOURS_PAR_DEFAUT = 15;
+    private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Set<CommunStatut> TRANSMIS = Set.of(CommunStatut.EN_INSTRUCTION,
+            CommunStatut.COMPLEMENTS_DEMANDES, CommunStatut.NON_RECEVABLE, CommunStatut.AU_COMITE,
+            CommunStatut.A_L_ASSEMBLEE, CommunStatut.REJETE, CommunStatut.LAUREAT, CommunStatut.LIVRABLE_DEPOSE);
+
     private final JooqInstructionRepository instructions;
     private final CommunService communs;
     private final DossierVersionService versions;
     private final TaskService tasks;
+    private final NotificationService notifications;
     private final CurrentUser currentUser;
 
-    InstructionService(JooqInstructionRepository instructions, CommunService communs, DossierVersionService versions, TaskService tasks,
-                       CurrentUser currentUser) {
+    InstructionService(JooqInstructionRepository instructions, CommunService communs, DossierVersionService versions,
+                       TaskService tasks, NotificationService notifications, CurrentUser currentUser) {
         this.instructions = instructions;
         this.communs = communs;
         this.versions = versions;
         this.tasks = tasks;
+        this.notifications = notifications;
         this.currentUser = currentUser;
     }
 
-    /** Records the instructeur's decision and moves the file on, in one transaction. */
+    // ------------------------------------------------------------------ who instructs
+
+    /** Active agents, to assign a file to. */
+    @Transactional(readOnly = true)
+    public List<Agent> agents() {
+        currentUser.requireRole(Roles.AGENT, Roles.ADMIN);
+        return instructions.agents();
+    }
+
+    @Transactional(readOnly = true)
+    public SuiviDossier suivi(long communId) {
+        requireAgent();
+        return instructions.suivi(communId);
+    }
+
+    /** "Je m'en occupe": the current agent becomes the instructeur of a file nobody instructs yet. */
+    @Transactional
+    public void take(long communId) {
+        AppUser agent = requireAgent();
+        requireTransmitted(communs.lock(communId));
+        SuiviDossier suivi = instructions.suivi(communId);
+        if (suivi.instructeurId() != null && suivi.instructeurId() != agent.id()) {
+            throw new ValidationException("Ce dossier est déjà instruit par " + suivi.instructeurNom()
+                    + ". Pour le reprendre, utilisez « Attribuer à… ».");
+        }
+        if (suivi.instructeurId() == null) {
+            setInstructeur(communId, agent.id(), agent);
+        }
+    }
+
+    /** Gives these files to an agent (bulk action or "Attribuer à…"); the agent is told, unless it is oneself. */
+    @Transactional
+    public void assign(Collection<Long> communIds, long agentId) {
+        AppUser agent = requireAgent();
+        Checks.start().check(communIds != null && !communIds.isEmpty(), "Sélectionnez au moins un dossier.")
+                .check(communIds == null || communIds.size() <= 200, "Sélectionnez au plus 200 dossiers à la fois.")
+                .orThrow();
+        Agent instructeur = instructions.agent(agentId)
+                .orElseThrow(() -> new ValidationException("Cette personne n'est pas un agent actif du Département."));
+        Set<Long> ids = new LinkedHashSet<>(communIds);
+        if (!instructions.existing(ids).containsAll(ids)) {
+            throw new ValidationException("Un des dossiers sélectionnés n'existe pas : rien n'a été attribué.");
+        }
+        for (long communId : ids.stream().sorted().toList()) {     // always the same lock order
+            requireTransmitted(communs.lock(communId));
+            SuiviDossier suivi = instructions.suivi(communId);
+            if (suivi.instructeurId() == null || suivi.instructeurId() != agentId) {
+                setInstructeur(communId, agentId, agent);
+            }
+        }
+        if (agentId != agent.id()) {
+            String texte = ids.size() == 1
+                    ? agent.nomComplet() + " vous a attribué le dossier « " + communs.get(ids.iterator().next()).titre() + " »."
+                    : agent.nomComplet() + " vous a attribué " + ids.size() + " dossiers.";
+            notifications.notifyUsers(List.of(instructeur.id()), NotificationType.DOSSIER_ATTRIBUE,
+                    ids.size() == 1 ? "Dossier attribué" : ids.size() + " dossiers attribués", texte,
+                    ids.size() == 1 ? "dossiers/" + ids.iterator().next() : "dossiers?instructeur=moi");
+        }
+    }
+
+    /** The instructeur gives the file back: nobody instructs it any more. */
+    @Transactional
+    public void release(long communId) {
+        AppUser agent = requireAgent();
+        communs.lock(communId);
+        SuiviDossier suivi = instructions.suivi(communId);
+        if (suivi.instructeurId() == null || suivi.instructeurId() != agent.id()) {
+            throw new ValidationException("Vous n'instruisez pas ce dossier.");
+        }
+        instructions.assign(communId, null, agent.id());
+        tasks.assignCycleTask(communId, CycleCommunProcess.TASK_INSTRUIRE, null, CycleCommunProcess.VAR_INSTRUCTEUR);
+    }
+
+    /** A task taken or released from "Mes tâches": the instructeur of the file follows. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void onTaskTaken(TaskService.TaskTaken event) {
+        if (!CycleCommunProcess.TASK_INSTRUIRE.equals(event.taskDefinitionKey())) {
+            return;
+        }
+        AppUser user = currentUser.require();
+        instructions.assign(event.communId(), event.userId(), user.id());
+        tasks.assignCycleTask(event.communId(), CycleCommunProcess.TASK_INSTRUIRE,
+                event.userId() == null ? null : String.valueOf(event.userId()), CycleCommunProcess.VAR_INSTRUCTEUR);
+    }
+
+    private void setInstructeur(long communId, long agentId, AppUser by) {
+        instructions.assign(communId, agentId, by.id());
+        tasks.assignCycleTask(communId, CycleCommunProcess.TASK_INSTRUIRE, String.valueOf(agentId),
+                CycleCommunProcess.VAR_INSTRUCTEUR);
+    }
+
+    // ------------------------------------------------------------------ appreciations and annotations
+
+    /** The working appreciation of each criterion (empty ones included), in the appel's order. */
+    @Transactional(readOnly = true)
+    public List<AppreciationCritere> appreciations(long communId) {
+        requireAgent();
+        return instructions.appreciations(communId);
+    }
+
+    /** The instructeur saves the appreciations without deciding yet. */
+    @Transactional
+    public void saveAppreciations(long communId, List<AppreciationCritere> criteres) {
+        AppUser agent = requireAgent();
+        CommunStatut statut = communs.lock(communId);
+        if (statut != CommunStatut.EN_INSTRUCTION) {
+            throw new ValidationException("Ce dossier n'est pas en instruction : ses appréciations ne changent plus.");
+        }
+        requireInstructeur(communId, agent);
+        Map<Critere, AppreciationCritere> byCritere = checkCriteres(criteres, false);
+        byCritere.values().forEach(a -> instructions.saveAppreciation(communId, a, agent.id()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Annotation> annotations(long communId) {
+        requireAgent();
+        return instructions.annotations(communId);
+    }
+
+    /** A private note on the file: agents only, never shown to structures. */
+    @Transactional
+    public long annotate(long communId, String texte) {
+        AppUser agent = requireAgent();
+        Checks.start().required(texte, "Note interne", 4000).orThrow();
+        communs.lock(communId);
+        return instructions.insertAnnotation(communId, texte.strip(), agent.id());
+    }
+
+    // ------------------------------------------------------------------ decision
+
+    /**
+     * Records the instructeur's decision and moves the file on, in one transaction. The task must have been taken
+     * by the caller; of two agents deciding at once, the second one is told the file was just decided.
+     */
     @Transactional
     public void decide(String taskId, InstructionDecision d) {
-        AppUser agent = currentUser.requireRole(Roles.AGENT);
-        Checks.start()
-                .notNull(d.decision(), "Décision")
-                .notNull(d.contributeurs(), "Nombre et typologie des contributeurs")
-                .notNull(d.gouvernance(), "Gouvernance démocratique, coopérative et transparente")
-                .notNull(d.defis(), "Pertinence des projets en lien avec les défis")
-                .notNull(d.communs(), "Pertinence de la proposition relativement à la notion de communs")
-                .check(d.decision() == null || d.decision() == DecisionInstruction.RECEVABLE
-                                || (d.motif() != null && !d.motif().isBlank()),
-                        d.decision() == DecisionInstruction.COMPLEMENTS
-                                ? "Indiquez au groupement ce qui manque au dossier."
-                                : "Le motif de non-recevabilité est obligatoire.")
-                .optional(d.motif(), "Motif / message au groupement", 4000)
-                .orThrow();
-        long communId = tasks.requireOpen(taskId, CycleCommunProcess.TASK_INSTRUIRE);
-        instructions.insert(communId, d, Checks.clean(d.motif()), agent.id());
+        AppUser agent = requireAgent();
+        Map<Critere, AppreciationCritere> criteres = checkDecision(d);
+        long communId = tasks.communOfTask(taskId).orElseThrow(() -> new TaskNotAvailableException(
+                "Ce dossier vient d'être traité par une autre personne : votre décision n'a pas été enregistrée."));
+        communs.lock(communId);          // serialises two decisions on the same file
+        tasks.requireAssigned(taskId, CycleCommunProcess.TASK_INSTRUIRE,
+                "Prenez d'abord ce dossier (« Je m'en occupe ») : seul l'agent qui l'instruit peut décider.");
+        Set<PartieDossier> parties = d.decision() == DecisionInstruction.COMPLEMENTS ? Set.copyOf(d.parties()) : Set.of();
+        LocalDate dateLimite = d.decision() == DecisionInstruction.COMPLEMENTS ? d.dateLimiteComplements() : null;
+        String motif = Checks.clean(d.motif());
+        instructions.insert(communId, d.decision(), criteres, motif, parties, dateLimite, agent.id());
+        criteres.values().forEach(a -> instructions.saveAppreciation(communId, a, agent.id()));
         communs.changeStatut(communId, switch (d.decision()) {
             case RECEVABLE -> CommunStatut.AU_COMITE;
             case COMPLEMENTS -> CommunStatut.COMPLEMENTS_DEMANDES;
             case NON_RECEVABLE -> CommunStatut.NON_RECEVABLE;
         });
-        tasks.complete(taskId, CycleCommunProcess.decision(d.decision()));
+        notifyDecision(communId, d.decision(), motif, parties, dateLimite);
+        tasks.complete(taskId, d.decision() == DecisionInstruction.COMPLEMENTS
+                ? CycleCommunProcess.complements(ClockUtil.getCurrentTime(), endOfDay(dateLimite))
+                : CycleCommunProcess.decision(d.decision()));
     }
 
-    /** The porteur answers a request for compléments; the file goes back to instruction. */
+    private Map<Critere, AppreciationCritere> checkDecision(InstructionDecision d) {
+        Checks checks = Checks.start().notNull(d.decision(), "Décision");
+        if (d.decision() == DecisionInstruction.COMPLEMENTS) {
+            checks.required(d.motif(), "Message au groupement (ce qui manque)", 4000)
+                    .check(d.parties() != null && !d.parties().isEmpty(),
+                            "Cochez au moins une partie du dossier à compléter.")
+                    .notNull(d.dateLimiteComplements(), "Date limite des compléments");
+            LocalDate today = LocalDate.now(Dates.ZONE);
+            if (d.dateLimiteComplements() != null) {
+                checks.check(d.dateLimiteComplements().isAfter(today),
+                                "La date limite des compléments doit être postérieure à aujourd'hui.")
+                        .check(!d.dateLimiteComplements().isAfter(today.plusDays(COMPLEMENTS_MAX_JOURS)),
+                                "La date limite des compléments ne peut pas dépasser " + COMPLEMENTS_MAX_JOURS + " jours.");
+            }
+        } else if (d.decision() == DecisionInstruction.NON_RECEVABLE) {
+            checks.required(d.motif(), "Motif de non-recevabilité", 4000);
+        } else {
+            checks.optional(d.motif(), "Message au groupement", 4000);
+        }
+        checks.orThrow();
+        return checkCriteres(d.criteres(), true);
+    }
+
+    private static Map<Critere, AppreciationCritere> checkCriteres(List<AppreciationCritere> criteres, boolean complete) {
+        Map<Critere, AppreciationCritere> byCritere = new EnumMap<>(Critere.class);
+        if (criteres != null) {
+            for (AppreciationCritere a : criteres) {
+                if (a != null && a.critere() != null) {
+                    byCritere.put(a.critere(), new AppreciationCritere(a.critere(), a.appreciation(), Checks.clean(a.commentaire())));
+                }
+            }
+        }
+        Checks checks = Checks.start();
+        for (Critere c : Critere.values()) {
+            AppreciationCritere a = byCritere.get(c);
+            if (complete) {
+                checks.check(a != null && a.appreciation() != null, "Appréciez le critère « " + c.libelle() + " ».");
+            }
+            checks.optional(a == null ? null : a.commentaire(), "Commentaire « " + c.libelle() + " »", 2000);
+            byCritere.putIfAbsent(c, new AppreciationCritere(c, null, null));
+        }
+        checks.orThrow();
+        return byCritere;
+    }
+
+    private void notifyDecision(long communId, DecisionInstruction decision, String motif, Set<PartieDossier> parties,
+                                LocalDate dateLimite) {
+        Commun commun = communs.get(communId);
+        List<Long> structures = communs.membres(communId).stream().map(m -> m.structure().id()).toList();
+        String lien = "communs/" + communId;
+        switch (decision) {
+            case RECEVABLE -> notifications.notifyStructures(structures, NotificationType.DECISION_INSTRUCTION,
+                    "Dossier recevable : « " + commun.titre() + " »",
+                    "Le service Innovation sociale et solidaire a jugé votre dossier recevable : il est soumis au Comité"
+                            + " d'accompagnement des communs." + (motif == null ? "" : "\n\n" + motif), lien);
+            case NON_RECEVABLE -> notifications.notifyStructures(structures, NotificationType.DECISION_INSTRUCTION,
+                    "Dossier non recevable : « " + commun.titre() + " »",
+                    "Le service Innovation sociale et solidaire a jugé votre dossier non recevable.\n\nMotif : " + motif, lien);
+            case COMPLEMENTS -> notifications.notifyStructures(structures, NotificationType.COMPLEMENTS_DEMANDES,
+                    "Compléments demandés : « " + commun.titre() + " »",
+                    "Le service demande des compléments avant le " + JOUR.format(dateLimite) + " sur : "
+                            + String.join(", ", parties.stream().sorted().map(PartieDossier::libelle).toList())
+                            + ".\n\n" + motif + "\n\nLe porteur administratif complète le dossier depuis « Mes tâches ».",
+                    "taches");
+        }
+    }
+
+    private static Date endOfDay(LocalDate date) {
+        return Date.from(date.atTime(LocalTime.of(23, 59)).atZone(Dates.ZONE).toInstant());
+    }
+
+    // ------------------------------------------------------------------ compléments
+
+    /** The request for compléments the groupement must answer now, if any (agents and the groupement's members). */
+    @Transactional(readOnly = true)
+    public Optional<DemandeComplements> demandeEnCours(long communId) {
+        requireAgentOrMember(communId);
+        if (communs.get(communId).statut() != CommunStatut.COMPLEMENTS_DEMANDES) {
+            return Optional.empty();
+        }
+        return instructions.findByCommun(communId).stream().findFirst()
+                .filter(i -> i.decision() == DecisionInstruction.COMPLEMENTS)
+                .map(i -> new DemandeComplements(i.id(), i.motif(), i.parties(), i.dateLimiteComplements(), i.agentNom(), i.date()));
+    }
+
+    /**
+     * The porteur answers a request for compléments: only the unlocked parts change; a new version of the file is
+     * frozen and the file goes back to the same instructeur.
+     */
     @Transactional
     public void completeFile(String taskId, ComplementData data) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         Checks.start().required(data.reponse(), "Votre réponse à l'instructeur", 4000).orThrow();
         long communId = tasks.requireOpen(taskId, CycleCommunProcess.TASK_COMPLETER_DOSSIER);
-        communs.completeTexts(communId, data.besoin(), data.interetGeneral(), data.gouvernance());
+        if (communs.lock(communId) != CommunStatut.COMPLEMENTS_DEMANDES) {
+            throw new TaskNotAvailableException();
+        }
+        var demande = instructions.findByCommun(communId).stream().findFirst()
+                .filter(i -> i.decision() == DecisionInstruction.COMPLEMENTS)
+                .orElseThrow(TaskNotAvailableException::new);
+        Map<PartieDossier, String> textes = data.textes() == null ? Map.of() : data.textes();
+        for (PartieDossier partie : textes.keySet()) {
+            if (!demande.parties().contains(partie) || !partie.texte()) {
+                throw new ValidationException("La partie « " + partie.libelle() + " » n'a pas été rouverte par "
+                        + "l'instructeur : elle ne peut pas être modifiée.");
+            }
+        }
+        Checks checks = Checks.start();
+        for (PartieDossier partie : demande.parties()) {
+            if (partie.texte()) {
+                checks.required(textes.get(partie), partie.libelle(), partie == PartieDossier.RESUME ? 1000 : 4000);
+            }
+        }
+        checks.orThrow();
+        communs.completeTexts(communId, textes.get(PartieDossier.RESUME), textes.get(PartieDossier.BESOIN),
+                textes.get(PartieDossier.INTERET_GENERAL), textes.get(PartieDossier.GOUVERNANCE),
+                textes.get(PartieDossier.PRODUCTIONS));
         versions.freeze(communId, DossierVersion.Motif.COMPLEMENTS);
-        instructions.insertComplement(communId, data.reponse().strip(), user.id());
+        instructions.insertComplement(communId, demande.id(), data.reponse().strip(), user.id());
         communs.changeStatut(communId, CommunStatut.EN_INSTRUCTION);
-        tasks.complete(taskId, java.util.Map.of());
+        SuiviDossier suivi = instructions.suivi(communId);
+        String titre = "Compléments reçus : « " + communs.get(communId).titre() + " »";
+        String texte = "Le groupement a complété son dossier : le dossier revient en instruction.\n\n" + data.reponse().strip();
+        if (suivi.instructeurId() != null) {
+            notifications.notifyUsers(List.of(suivi.instructeurId()), NotificationType.COMPLEMENTS_RECUS, titre, texte,
+                    "dossiers/" + communId);
+        } else {
+            notifications.notifyRole(Roles.AGENT, NotificationType.COMPLEMENTS_RECUS, titre, texte, "dossiers/" + communId);
+        }
+        tasks.complete(taskId, Map.of());
     }
 
-    /** Decisions on a commun, the latest first (agents, and the porteur for its own file). */
+    /** Reminder from the process: the porteur's structure is told the compléments are still expected. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void remindComplements(long communId, Date dateLimite) {
+        Commun commun = communs.find(communId).orElse(null);
+        if (commun == null || commun.statut() != CommunStatut.COMPLEMENTS_DEMANDES) {
+            return;
+        }
+        LocalDate jour = dateLimite == null ? null : dateLimite.toInstant().atZone(Dates.ZONE).toLocalDate();
+        notifications.notifyStructures(List.of(commun.porteurStructureId()), NotificationType.RAPPEL_COMPLEMENTS,
+                "Rappel : compléments attendus sur « " + commun.titre() + " »",
+                "Le service Innovation sociale et solidaire attend les compléments de votre dossier"
+                        + (jour == null ? "." : " avant le " + JOUR.format(jour) + ".")
+                        + " Le porteur administratif les envoie depuis « Mes tâches ».", "taches");
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** Decisions on a commun, the latest first (agents only: they carry the criteria's comments). */
     @Transactional(readOnly = true)
     public List<Instruction> decisions(long communId) {
-        requireAgentOrPorteur(communId);
+        requireAgent();
         return instructions.findByCommun(communId);
     }
 
+    /** The groupement's latest answer to a request for compléments (agents only). */
     @Transactional(readOnly = true)
     public Optional<String> lastComplement(long communId) {
-        requireAgentOrPorteur(communId);
+        requireAgent();
         return instructions.complements(communId).stream().findFirst();
     }
 
-    private void requireAgentOrPorteur(long communId) {
-        if (!currentUser.hasRole(Roles.AGENT) && !communs.callerIsPorteur(communId)) {
-            throw new fr.communs.base.NotAllowedException("Seuls les agents et le porteur du commun peuvent voir l'instruction.");
+    // ------------------------------------------------------------------ checks
+
+    private AppUser requireAgent() {
+        return currentUser.requireRole(Roles.AGENT);
+    }
+
+    private void requireInstructeur(long communId, AppUser agent) {
+        SuiviDossier suivi = instructions.suivi(communId);
+        if (suivi.instructeurId() == null || suivi.instructeurId() != agent.id()) {
+            throw new NotAllowedException(suivi.instructeurId() == null
+                    ? "Prenez d'abord ce dossier (« Je m'en occupe ») pour l'instruire."
+                    : "Ce dossier est instruit par " + suivi.instructeurNom() + ".");
+        }
+    }
+
+    private static void requireTransmitted(CommunStatut statut) {
+        if (!TRANSMIS.contains(statut)) {
+            throw new ValidationException("Ce dossier n'a pas été transmis au Département : il n'a pas d'instructeur.");
+        }
+    }
+
+    private void requireAgentOrMember(long communId) {
+        if (currentUser.hasRole(Roles.AGENT)) {
+            return;
+        }
+        Set<Long> mine = currentUser.get().map(u -> Set.copyOf(u.structureIds())).orElse(Set.of());
+        boolean member = communs.membres(communId).stream().map(MembreGroupement::structure)
+                .anyMatch(s -> mine.contains(s.id()));
+        if (!member) {
+            throw new NotAllowedException("Seuls les agents et les membres du groupement voient la demande de compléments.");
         }
     }
 }

@@ -11,7 +11,16 @@ public enum NotificationType {
     OFFRE_CONTRIBUTION("Offre de contribution"),
     DECISION_CONTRIBUTION("Décision sur une offre de contribution"),
     TRANSMISSION("Transmission au Département"),
-    RAPPEL_DEPOT("Rappel avant la date limite de dépôt");
+    RAPPEL_DEPOT("Rappel avant la date limite de dépôt"),
+    DECISION_INSTRUCTION("Décision d'instruction"),
+    COMPLEMENTS_DEMANDES("Compléments demandés"),
+    COMPLEMENTS_RECUS("Compléments reçus"),
+    RAPPEL_COMPLEMENTS("Rappel : compléments attendus"),
+    DOSSIER_ATTRIBUE("Dossier attribué"),
+    MESSAGE("Message sur un dossier"),
+    AVIS_DEMANDE("Avis demandé"),
+    AVIS_RENDU("Avis rendu"),
+    RAPPEL_AVIS("Rappel : avis attendu");
 
     private final String libelle;
 

@@ -13,6 +13,10 @@ public final class TaskScreens {
     public static final String AVIS_COMITE = "taches/avis-comite";
     public static final String VOTE_ASSEMBLEE = "taches/vote-assemblee";
     public static final String LIVRABLE = "taches/livrable";
+    /** The référent's avis on a file (process {@link fr.communs.processes.AvisReferentProcess}). */
+    public static final String AVIS_REFERENT = "taches/avis";
+    /** The agents' back office: list of files, and one file ({@code dossiers/<communId>}). */
+    public static final String DOSSIERS = "dossiers";
 
     private static final Map<String, String> BY_TASK = Map.of(
             CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT, GROUPEMENT,
@@ -21,7 +25,8 @@ public final class TaskScreens {
             CycleCommunProcess.TASK_NOTER_AUDITION, AUDITION,
             CycleCommunProcess.TASK_AVIS_COMITE, AVIS_COMITE,
             CycleCommunProcess.TASK_VOTE_ASSEMBLEE, VOTE_ASSEMBLEE,
-            CycleCommunProcess.TASK_DEPOSER_LIVRABLE, LIVRABLE);
+            CycleCommunProcess.TASK_DEPOSER_LIVRABLE, LIVRABLE,
+            fr.communs.processes.AvisReferentProcess.TASK_DONNER_AVIS, AVIS_REFERENT);
 
     private TaskScreens() {
     }

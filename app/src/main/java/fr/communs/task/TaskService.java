@@ -33,9 +33,11 @@ public class TaskService {
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
     private final JooqCommunTitles titles;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     TaskService(org.camunda.bpm.engine.TaskService tasks, RuntimeService runtime, CurrentUser currentUser,
-                JooqCommunTitles titles) {
+                JooqCommunTitles titles, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tasks = tasks;
         this.runtime = runtime;
         this.currentUser = currentUser;
@@ -137,6 +139,69 @@ public class TaskService {
                 .forEach(pi -> runtime.setVariable(pi.getId(), CycleCommunProcess.VAR_PORTEUR_GROUP, newGroup));
     }
 
+    /** The commun of an open task of the cycle, whoever may act on it. */
+    @Transactional(readOnly = true)
+    public Optional<Long> communOfTask(String taskId) {
+        if (taskId == null) {
+            return Optional.empty();
+        }
+        Task task = tasks.createTaskQuery().taskId(taskId).active().singleResult();
+        return Optional.ofNullable(task).map(this::communIdOf);
+    }
+
+    /**
+     * Checks the current user has taken this task (assigned to them, not merely offered to their group) and
+     * returns its commun; otherwise a French message says who has it or that it is gone.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long requireAssigned(String taskId, String taskDefinitionKey, String notTakenMessage) {
+        AppUser user = currentUser.require();
+        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(taskDefinitionKey)
+                .active().singleResult();
+        if (task == null) {
+            throw new TaskNotAvailableException("Ce dossier vient d'être traité par une autre personne : "
+                    + "votre décision n'a pas été enregistrée. Rechargez la page pour voir où il en est.");
+        }
+        if (!user.camundaId().equals(task.getAssignee())) {
+            throw new TaskNotAvailableException(notTakenMessage);
+        }
+        return communIdOf(task);
+    }
+
+    /** The open task of this step of the cycle for a commun, if any. */
+    @Transactional(readOnly = true)
+    public Optional<OpenTaskRef> openTask(long communId, String taskDefinitionKey) {
+        return tasks.createTaskQuery().active().processDefinitionKey(CycleCommunProcess.KEY)
+                .processInstanceBusinessKey(CycleCommunProcess.businessKey(communId)).taskDefinitionKey(taskDefinitionKey)
+                .list().stream().findFirst()
+                .map(t -> new OpenTaskRef(t.getId(), t.getAssignee(), toLocal(t.getDueDate())));
+    }
+
+    /** An open task: its id, who has taken it (Camunda user id, or null) and its due date. */
+    public record OpenTaskRef(String taskId, String assignee, LocalDateTime due) {
+    }
+
+    /**
+     * Gives the open task of this step of the cycle to a user (null: back to the group) and sets a variable of the
+     * cycle's process instance. Joins the caller's transaction; the caller has checked who may do it.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void assignCycleTask(long communId, String taskDefinitionKey, String camundaUserId, String variable) {
+        String key = CycleCommunProcess.businessKey(communId);
+        for (Task task : tasks.createTaskQuery().active().processDefinitionKey(CycleCommunProcess.KEY)
+                .processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).list()) {
+            try {
+                tasks.setAssignee(task.getId(), camundaUserId);
+            } catch (OptimisticLockingException e) {
+                throw new TaskNotAvailableException("Quelqu'un vient d'agir sur ce dossier au même moment : réessayez.");
+            }
+        }
+        if (variable != null) {
+            runtime.createProcessInstanceQuery().processDefinitionKey(CycleCommunProcess.KEY).processInstanceBusinessKey(key)
+                    .active().list().forEach(pi -> runtime.setVariable(pi.getId(), variable, camundaUserId));
+        }
+    }
+
     @Transactional
     public void claim(String taskId) {
         AppUser user = currentUser.require();
@@ -150,6 +215,14 @@ public class TaskService {
             throw new TaskNotAvailableException("Cette tâche a déjà été prise par une autre personne.");
         }
         claimOrFail(taskId, user);
+        events.publishEvent(new TaskTaken(task.getTaskDefinitionKey(), communIdOf(task), user.id()));
+    }
+
+    /**
+     * A person took ({@code userId}) or released ({@code userId} null) a task from "Mes tâches"; published inside the
+     * transaction so features can record who handles the file.
+     */
+    public record TaskTaken(String taskDefinitionKey, long communId, Long userId) {
     }
 
     @Transactional
@@ -163,6 +236,7 @@ public class TaskService {
             throw new TaskNotAvailableException("Cette tâche vous est personnellement attribuée : elle ne peut pas être libérée.");
         }
         tasks.setAssignee(taskId, null);
+        events.publishEvent(new TaskTaken(task.getTaskDefinitionKey(), communIdOf(task), null));
     }
 
     private void claimOrFail(String taskId, AppUser user) {

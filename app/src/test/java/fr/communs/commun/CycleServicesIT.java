@@ -66,9 +66,17 @@ class CycleServicesIT {
         fx.logout();
     }
 
+    private static final List<fr.communs.instruction.AppreciationCritere> CRITERES = List.of(
+            new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.CONTRIBUTEURS, Appreciation.FAVORABLE, null),
+            new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.GOUVERNANCE, Appreciation.FAVORABLE, null),
+            new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.DEFIS, Appreciation.RESERVE, null),
+            new fr.communs.instruction.AppreciationCritere(fr.communs.instruction.Critere.COMMUNS, Appreciation.FAVORABLE, null));
+
     private static InstructionDecision decision(DecisionInstruction d, String motif) {
-        return new InstructionDecision(d, Appreciation.FAVORABLE, Appreciation.FAVORABLE, Appreciation.RESERVE,
-                Appreciation.FAVORABLE, motif);
+        return d == DecisionInstruction.COMPLEMENTS
+                ? InstructionDecision.complements(CRITERES, motif, java.util.Set.of(fr.communs.instruction.PartieDossier.BESOIN,
+                        fr.communs.instruction.PartieDossier.GOUVERNANCE), LocalDate.now().plusDays(15))
+                : InstructionDecision.of(d, CRITERES, motif);
     }
 
     private long eligibleCommun() {
@@ -91,13 +99,15 @@ class CycleServicesIT {
 
         fx.as(agent);
         assertThat(tasks.myTasks()).extracting(OpenTask::communId).contains(id);
+        instructions.take(id);
         instructions.decide(fx.task(id, CycleCommunProcess.TASK_INSTRUIRE).getId(),
                 decision(DecisionInstruction.COMPLEMENTS, "Précisez la gouvernance."));
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.COMPLEMENTS_DEMANDES);
 
         fx.as(porteurEmail);
         instructions.completeFile(fx.task(id, CycleCommunProcess.TASK_COMPLETER_DOSSIER).getId(),
-                new ComplementData("Besoin précisé", null, "Décisions au consentement", "Gouvernance précisée."));
+                new ComplementData(java.util.Map.of(fr.communs.instruction.PartieDossier.BESOIN, "Besoin précisé",
+                        fr.communs.instruction.PartieDossier.GOUVERNANCE, "Décisions au consentement"), "Gouvernance précisée."));
         assertThat(communs.get(id).gouvernance()).isEqualTo("Décisions au consentement");
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
 
@@ -229,8 +239,8 @@ class CycleServicesIT {
         fx.as(agent);
         assertThatThrownBy(() -> instructions.decide(taskId, decision(DecisionInstruction.NON_RECEVABLE, " ")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("motif");
-        assertThatThrownBy(() -> instructions.decide(taskId, new InstructionDecision(DecisionInstruction.RECEVABLE,
-                null, null, null, null, null))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> instructions.decide(taskId, InstructionDecision.of(DecisionInstruction.RECEVABLE,
+                List.of(), null))).isInstanceOf(ValidationException.class);
         assertThat(instructions.decisions(id)).isEmpty();
         assertThat(fx.task(id, CycleCommunProcess.TASK_INSTRUIRE).getAssignee()).isNull();
 
@@ -261,7 +271,8 @@ class CycleServicesIT {
         assertThatThrownBy(() -> instructions.decisions(id)).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> comite.notes(id)).isInstanceOf(NotAllowedException.class);
         fx.as(porteurEmail);
-        assertThat(instructions.decisions(id)).isEmpty();
+        assertThatThrownBy(() -> instructions.decisions(id)).isInstanceOf(NotAllowedException.class);
+        assertThat(instructions.demandeEnCours(id)).isEmpty();
     }
 
     @Test
@@ -293,7 +304,7 @@ class CycleServicesIT {
         assertThatThrownBy(() -> comite.score("inconnue", new NotesAudition(3, 3, 3, 3, null)))
                 .isInstanceOf(NotAllowedException.class);
         fx.logout();
-        assertThatThrownBy(() -> instructions.completeFile("inconnue", new ComplementData("B", null, null, "R")))
+        assertThatThrownBy(() -> instructions.completeFile("inconnue", new ComplementData(java.util.Map.of(), "R")))
                 .isInstanceOf(NotAllowedException.class);
     }
 }

@@ -169,6 +169,62 @@ public class Fixtures {
         return member;
     }
 
+    /**
+     * Runs both actions at the same time on two threads (each logs in itself); returns each result or the runtime
+     * exception it threw, in order.
+     */
+    public static List<Object> race(java.util.concurrent.Callable<Object> first, java.util.concurrent.Callable<Object> second)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>();
+            for (java.util.concurrent.Callable<Object> action : List.of(first, second)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return action.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Object> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A file transmitted to the Département (in instruction) and who can act on it. */
+    public record Transmis(long communId, long porteurStructureId, String porteurEmail, long membreStructureId,
+                           String membreEmail, long contributeurStructureId, String contributeurEmail) {
+    }
+
+    /**
+     * A new ESS Gard porteur deposits a complete idea, two ESS Gard structures join it (each with its own new account),
+     * and the porteur transmits it: the file waits in "Instruire le dossier". Needs {@link #campagne()} first; leaves
+     * nobody logged in.
+     */
+    public Transmis transmis() {
+        long porteur = structure(true, "30");
+        String porteurEmail = account(Roles.STRUCTURE, porteur);
+        long id = deposit(porteurEmail, porteur);
+        long membre = structure(true, "30");
+        String membreEmail = join(id, membre, fr.communs.commun.RoleGroupement.MEMBRE);
+        long contributeur = structure(true, "30");
+        String contributeurEmail = join(id, contributeur, fr.communs.commun.RoleGroupement.CONTRIBUTEUR);
+        groupements.getObject().transmit(task(id, fr.communs.processes.CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
+        logout();
+        return new Transmis(id, porteur, porteurEmail, membre, membreEmail, contributeur, contributeurEmail);
+    }
+
     /** The id of the current campagne's first défi. */
     public long defi() {
         return campagnes.current().orElseThrow().defis().get(0).id();

@@ -56,9 +56,13 @@ public final class AvisReferentProcess {
         return variables;
     }
 
-    /** {@code R3/<due date, ISO instant>/PT48H}: the first reminder at the due date, then every 48 hours, 3 in all. */
+    /**
+     * {@code R2/<due date, ISO instant>/PT48H}: the first reminder at the due date, then every 48 hours,
+     * {@link #RELANCES_MAX} in all. Camunda fires a cycle with a start date at the start date itself and then repeats
+     * it {@code Rn} times, hence {@code RELANCES_MAX - 1} repetitions ({@code R3/…} would remind 4 times).
+     */
     public static String relanceCycle(Date dateLimite) {
-        return "R" + RELANCES_MAX + "/" + DateTimeFormatter.ISO_INSTANT.format(dateLimite.toInstant()) + "/"
+        return "R" + (RELANCES_MAX - 1) + "/" + DateTimeFormatter.ISO_INSTANT.format(dateLimite.toInstant()) + "/"
                 + RELANCE_TOUS_LES;
     }
 }

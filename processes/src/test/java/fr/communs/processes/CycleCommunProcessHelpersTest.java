@@ -3,7 +3,10 @@ package fr.communs.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
@@ -63,5 +66,58 @@ class CycleCommunProcessHelpersTest {
         assertThat(CycleCommunProcess.MILESTONES).containsExactly(
                 "StartEvent_IdeeDeposee", "Task_ConstituerGroupement", "Task_Instruire", "Task_NoterAudition",
                 "Task_AvisComite", "Task_VoteAssemblee", "Task_DeposerLivrable", "EndEvent_Laureat");
+    }
+
+    @Test
+    void complements_reminder_is_three_days_before_a_far_due_date() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        Date due = Date.from(Instant.parse("2026-03-16T17:00:00Z"));
+
+        assertThat(CycleCommunProcess.complementsReminderDate(Date.from(now), due))
+                .isEqualTo(Date.from(Instant.parse("2026-03-13T17:00:00Z")));
+    }
+
+    @Test
+    void complements_reminder_is_half_way_when_the_due_date_is_less_than_six_days_away() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+
+        assertThat(CycleCommunProcess.complementsReminderDate(Date.from(now),
+                Date.from(now.plus(Duration.ofDays(4))))).isEqualTo(Date.from(now.plus(Duration.ofDays(2))));
+        assertThat(CycleCommunProcess.complementsReminderDate(Date.from(now),
+                Date.from(now.plus(Duration.ofDays(6))))).as("both rules agree at 6 days")
+                .isEqualTo(Date.from(now.plus(Duration.ofDays(3))));
+        assertThat(CycleCommunProcess.complementsReminderDate(Date.from(now),
+                Date.from(now.plus(Duration.ofHours(10))))).isEqualTo(Date.from(now.plus(Duration.ofHours(5))));
+    }
+
+    @Test
+    void complements_reminder_for_a_past_or_present_due_date_is_now() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+
+        assertThat(CycleCommunProcess.complementsReminderDate(Date.from(now), Date.from(now.minusSeconds(60))))
+                .isEqualTo(Date.from(now));
+        assertThat(CycleCommunProcess.complementsReminderDate(Date.from(now), Date.from(now)))
+                .isEqualTo(Date.from(now));
+    }
+
+    @Test
+    void complements_variables_hold_the_decision_the_due_date_and_the_reminder_date() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        Date due = Date.from(Instant.parse("2026-03-16T17:00:00Z"));
+
+        assertThat(CycleCommunProcess.complements(Date.from(now), due)).containsOnly(
+                Map.entry(CycleCommunProcess.VAR_DECISION_INSTRUCTION, "COMPLEMENTS"),
+                Map.entry(CycleCommunProcess.VAR_DATE_LIMITE_COMPLEMENTS, due),
+                Map.entry(CycleCommunProcess.VAR_DATE_RAPPEL_COMPLEMENTS,
+                        Date.from(Instant.parse("2026-03-13T17:00:00Z"))));
+        assertThatThrownBy(() -> CycleCommunProcess.complements(Date.from(now), null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void instructeur_variable_names_the_agent_or_releases_the_file_with_null() {
+        assertThat(CycleCommunProcess.instructeur("12")).containsOnly(Map.entry(CycleCommunProcess.VAR_INSTRUCTEUR, "12"));
+        assertThat(CycleCommunProcess.instructeur(null)).containsKey(CycleCommunProcess.VAR_INSTRUCTEUR)
+                .hasSize(1).containsValue(null);
     }
 }

@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,10 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +60,11 @@ class CycleCommunProcessTest {
     private static final String PORTEUR_GROUP = "structure-7";
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final Date DATE_LIMITE_DEPOT = Date.from(NOW.plus(Duration.ofDays(30)));
+    /** Due date of the compléments chosen by the instructeur: 10 days after the request, at 17:00 UTC. */
+    private static final Date DATE_LIMITE_COMPLEMENTS = Date.from(Instant.parse("2026-03-12T17:00:00Z"));
+    /** 3 days before {@link #DATE_LIMITE_COMPLEMENTS}. */
+    private static final Date DATE_RAPPEL_COMPLEMENTS = Date.from(Instant.parse("2026-03-09T17:00:00Z"));
+    private static final String INSTRUCTEUR = "agent-12";
     /** Calendar days may be 23 or 25 hours long around a DST change in the JVM's time zone. */
     private static final long ONE_HOUR_MS = Duration.ofHours(1).toMillis();
 
@@ -68,6 +78,7 @@ class CycleCommunProcessTest {
         Mocks.register("cloreDepotDelegate", new CloreDepotDelegate(actions));
         Mocks.register("convoquerComiteDelegate", new ConvoquerComiteDelegate(actions));
         Mocks.register("rappelDepotDelegate", new RappelDepotDelegate(actions));
+        Mocks.register("rappelComplementsDelegate", new RappelComplementsDelegate(actions));
     }
 
     @AfterEach
@@ -278,7 +289,7 @@ class CycleCommunProcessTest {
     void complements_requested_once_then_receivable_goes_to_the_comite() {
         ProcessInstance pi = startAndTransmit();
 
-        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.COMPLEMENTS));
+        requestComplements(pi);
         assertThat(pi).isWaitingAt(TASK_COMPLETER_DOSSIER);
         assertThat(task(TASK_COMPLETER_DOSSIER, pi)).hasCandidateGroup(PORTEUR_GROUP);
 
@@ -297,7 +308,7 @@ class CycleCommunProcessTest {
         ProcessInstance pi = startAndTransmit();
 
         for (int round = 0; round < 2; round++) {
-            complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.COMPLEMENTS));
+            requestComplements(pi);
             assertThat(pi).isWaitingAtExactly(TASK_COMPLETER_DOSSIER);
             complete(task(TASK_COMPLETER_DOSSIER, pi));
             assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE);
@@ -381,8 +392,8 @@ class CycleCommunProcessTest {
         complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
         assertDueInDays(task(TASK_INSTRUIRE, pi), 21);
 
-        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.COMPLEMENTS));
-        assertDueInDays(task(TASK_COMPLETER_DOSSIER, pi), 15);
+        requestComplements(pi);
+        Assertions.assertThat(task(TASK_COMPLETER_DOSSIER, pi).getDueDate()).isEqualTo(DATE_LIMITE_COMPLEMENTS);
         complete(task(TASK_COMPLETER_DOSSIER, pi));
 
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
@@ -397,6 +408,167 @@ class CycleCommunProcessTest {
         assertDueInDays(task(TASK_DEPOSER_LIVRABLE, pi), 365);
     }
 
+    // ---------------------------------------------------------------- instructeur and compléments
+
+    @Test
+    void instruction_task_is_offered_to_all_agents_while_no_instructeur_has_taken_the_file() {
+        ProcessInstance pi = startAndTransmit();
+
+        assertThat(task(TASK_INSTRUIRE, pi)).isNotAssigned().hasCandidateGroup(GROUP_AGENTS);
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), VAR_INSTRUCTEUR)).isNull();
+    }
+
+    @Test
+    void instruction_task_is_assigned_to_the_instructeur_already_known_when_the_file_arrives() {
+        ProcessInstance pi = start();
+        runtimeService().setVariables(pi.getId(), CycleCommunProcess.instructeur(INSTRUCTEUR));
+
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+
+        assertThat(task(TASK_INSTRUIRE, pi)).isAssignedTo(INSTRUCTEUR).hasCandidateGroupAssociated(GROUP_AGENTS);
+    }
+
+    @Test
+    void complements_task_goes_to_the_porteur_due_at_the_date_chosen_by_the_instructeur() {
+        ProcessInstance pi = startAndTransmit();
+        takeFile(pi, INSTRUCTEUR);
+
+        requestComplements(pi);
+
+        assertThat(pi).isWaitingAtExactly(TASK_COMPLETER_DOSSIER)
+                .variables().containsEntry(VAR_DATE_LIMITE_COMPLEMENTS, DATE_LIMITE_COMPLEMENTS)
+                .containsEntry(VAR_DATE_RAPPEL_COMPLEMENTS, DATE_RAPPEL_COMPLEMENTS);
+        Task completer = task(TASK_COMPLETER_DOSSIER, pi);
+        assertThat(completer).hasCandidateGroup(PORTEUR_GROUP).isNotAssigned();
+        Assertions.assertThat(completer.getDueDate()).isEqualTo(DATE_LIMITE_COMPLEMENTS);
+        assertThat(timer(pi, TIMER_RAPPEL_COMPLEMENTS)).hasDueDate(DATE_RAPPEL_COMPLEMENTS);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).as("only the reminder timer")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void complements_without_a_due_date_are_refused_and_the_file_stays_with_the_instructeur() {
+        ProcessInstance pi = startAndTransmit();
+        Task instruire = task(TASK_INSTRUIRE, pi);
+
+        assertThatThrownBy(() -> complete(instruire, decision(DecisionInstruction.COMPLEMENTS)))
+                .hasStackTraceContaining("Cannot resolve identifier 'date").hasStackTraceContaining("Complements'");
+
+        assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE).hasNotPassed(TASK_COMPLETER_DOSSIER);
+        Assertions.assertThat(task(TASK_INSTRUIRE, pi).getId()).isEqualTo(instruire.getId());
+    }
+
+    @Test
+    void complements_reminder_fires_at_its_date_not_before_and_reminds_the_porteur_once() {
+        ProcessInstance pi = startAndTransmit();
+        requestComplements(pi);
+        String porteurTask = task(TASK_COMPLETER_DOSSIER, pi).getId();
+
+        ClockUtil.setCurrentTime(Date.from(DATE_RAPPEL_COMPLEMENTS.toInstant().minusSeconds(1)));
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).executable().count())
+                .as("nothing due a second before the reminder date").isZero();
+
+        ClockUtil.setCurrentTime(DATE_RAPPEL_COMPLEMENTS);
+        Job timer = jobQuery().processInstanceId(pi.getId()).executable().singleResult();
+        Assertions.assertThat(timer).isNotNull();
+        Assertions.assertThat(timer.getId()).isEqualTo(timer(pi, TIMER_RAPPEL_COMPLEMENTS).getId());
+        execute(timer);
+        Assertions.assertThat(actions.complementsReminders).as("sent by a job, not by the timer itself").isEmpty();
+        execute(job(TASK_RAPPELER_COMPLEMENTS, pi));
+
+        Assertions.assertThat(actions.complementsReminders)
+                .containsExactly(new RecordingActions.Reminder(COMMUN_ID, DATE_LIMITE_COMPLEMENTS));
+        Assertions.assertThat(actions.reminders).as("not the deposit reminders").isEmpty();
+        assertThat(pi).isWaitingAtExactly(TASK_COMPLETER_DOSSIER)
+                .hasPassedInOrder(TIMER_RAPPEL_COMPLEMENTS, TASK_RAPPELER_COMPLEMENTS, END_RAPPEL_COMPLEMENTS);
+        Assertions.assertThat(task(TASK_COMPLETER_DOSSIER, pi).getId()).as("the same task, not interrupted")
+                .isEqualTo(porteurTask);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).as("a single reminder").isZero();
+    }
+
+    @Test
+    void answer_after_the_reminder_returns_the_file_to_the_same_instructeur() {
+        ProcessInstance pi = startAndTransmit();
+        takeFile(pi, INSTRUCTEUR);
+        requestComplements(pi);
+        ClockUtil.setCurrentTime(DATE_RAPPEL_COMPLEMENTS);
+        execute(timer(pi, TIMER_RAPPEL_COMPLEMENTS));
+        execute(job(TASK_RAPPELER_COMPLEMENTS, pi));
+
+        complete(task(TASK_COMPLETER_DOSSIER, pi));
+
+        assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE);
+        assertThat(task(TASK_INSTRUIRE, pi)).isAssignedTo(INSTRUCTEUR).hasCandidateGroupAssociated(GROUP_AGENTS);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(actions.complementsReminders).hasSize(1);
+    }
+
+    @Test
+    void answer_before_the_reminder_leaves_no_reminder_job() {
+        ProcessInstance pi = startAndTransmit();
+        takeFile(pi, INSTRUCTEUR);
+        requestComplements(pi);
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(2))));
+
+        complete(task(TASK_COMPLETER_DOSSIER, pi));
+
+        assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE).hasNotPassed(TIMER_RAPPEL_COMPLEMENTS);
+        assertThat(task(TASK_INSTRUIRE, pi)).isAssignedTo(INSTRUCTEUR);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+        ClockUtil.setCurrentTime(DATE_LIMITE_COMPLEMENTS);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
+        Assertions.assertThat(actions.complementsReminders).isEmpty();
+    }
+
+    @Test
+    void file_released_by_its_instructeur_comes_back_unassigned() {
+        ProcessInstance pi = startAndTransmit();
+        takeFile(pi, INSTRUCTEUR);
+        requestComplements(pi);
+        runtimeService().setVariables(pi.getId(), CycleCommunProcess.instructeur(null));
+
+        complete(task(TASK_COMPLETER_DOSSIER, pi));
+
+        assertThat(task(TASK_INSTRUIRE, pi)).isNotAssigned().hasCandidateGroup(GROUP_AGENTS);
+    }
+
+    @Test
+    void second_request_for_complements_has_its_own_due_date_and_reminder() {
+        ProcessInstance pi = startAndTransmit();
+        takeFile(pi, INSTRUCTEUR);
+        requestComplements(pi);
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(1))));
+        complete(task(TASK_COMPLETER_DOSSIER, pi));
+
+        Date secondDueDate = Date.from(Instant.parse("2026-03-20T17:00:00Z"));
+        complete(task(TASK_INSTRUIRE, pi), complements(ClockUtil.getCurrentTime(), secondDueDate));
+
+        Assertions.assertThat(task(TASK_COMPLETER_DOSSIER, pi).getDueDate()).isEqualTo(secondDueDate);
+        assertThat(timer(pi, TIMER_RAPPEL_COMPLEMENTS))
+                .hasDueDate(Date.from(Instant.parse("2026-03-17T17:00:00Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-17T17:00:00Z")));
+        execute(timer(pi, TIMER_RAPPEL_COMPLEMENTS));
+        execute(job(TASK_RAPPELER_COMPLEMENTS, pi));
+        Assertions.assertThat(actions.complementsReminders)
+                .containsExactly(new RecordingActions.Reminder(COMMUN_ID, secondDueDate));
+
+        complete(task(TASK_COMPLETER_DOSSIER, pi));
+        assertThat(task(TASK_INSTRUIRE, pi)).isAssignedTo(INSTRUCTEUR);
+        Assertions.assertThat(passages(pi, TASK_COMPLETER_DOSSIER)).isEqualTo(2);
+    }
+
+    @Test
+    void near_due_date_puts_the_complements_reminder_half_way() {
+        ProcessInstance pi = startAndTransmit();
+        Date inTwoHours = Date.from(NOW.plus(Duration.ofHours(2)));
+
+        complete(task(TASK_INSTRUIRE, pi), complements(Date.from(NOW), inTwoHours));
+
+        Job timer = timer(pi, TIMER_RAPPEL_COMPLEMENTS);
+        assertThat(timer).hasDueDate(Date.from(NOW.plus(Duration.ofHours(1))));
+        Assertions.assertThat(task(TASK_COMPLETER_DOSSIER, pi).getDueDate()).isEqualTo(inTwoHours);
+    }
+
     // ---------------------------------------------------------------- model
 
     @Test
@@ -409,6 +581,7 @@ class CycleCommunProcessTest {
         List<String> ids = List.of(START_IDEE_DEPOSEE, TASK_CONSTITUER_GROUPEMENT, TIMER_FIN_DEPOT, TASK_CLORE_DEPOT,
                 END_DEPOT_CLOS, TIMER_RAPPEL_7_JOURS, TASK_RAPPELER_MEMBRES_7_JOURS, END_RAPPEL_7_JOURS_ENVOYE,
                 TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE, TASK_INSTRUIRE, GATEWAY_RECEVABLE, TASK_COMPLETER_DOSSIER, END_NON_RECEVABLE,
+                TIMER_RAPPEL_COMPLEMENTS, TASK_RAPPELER_COMPLEMENTS, END_RAPPEL_COMPLEMENTS,
                 TASK_CONVOQUER_COMITE, TASK_NOTER_AUDITION, TASK_AVIS_COMITE, TASK_VOTE_ASSEMBLEE, GATEWAY_VOTE,
                 TASK_DEPOSER_LIVRABLE, END_LAUREAT, END_REJETE);
         Assertions.assertThat(model.getModelElementsByType(FlowNode.class))
@@ -433,6 +606,33 @@ class CycleCommunProcessTest {
         }
         BoundaryEvent finDepot = model.getModelElementById(TIMER_FIN_DEPOT);
         Assertions.assertThat(finDepot.cancelActivity()).isTrue();
+
+        UserTask instruire = model.getModelElementById(TASK_INSTRUIRE);
+        Assertions.assertThat(instruire.getCamundaAssignee()).isEqualTo("${execution.getVariable('instructeur')}");
+        Assertions.assertThat(instruire.getCamundaCandidateGroups()).isEqualTo(GROUP_AGENTS);
+        UserTask completer = model.getModelElementById(TASK_COMPLETER_DOSSIER);
+        Assertions.assertThat(completer.getCamundaDueDate()).isEqualTo("${dateLimiteComplements}");
+        BoundaryEvent rappelComplements = model.getModelElementById(TIMER_RAPPEL_COMPLEMENTS);
+        Assertions.assertThat(rappelComplements.cancelActivity()).isFalse();
+        Assertions.assertThat(rappelComplements.getAttachedTo().getId()).isEqualTo(TASK_COMPLETER_DOSSIER);
+        Assertions.assertThat(rappelComplements.getEventDefinitions()).singleElement()
+                .isInstanceOfSatisfying(TimerEventDefinition.class, timer -> Assertions.assertThat(
+                        timer.getTimeDate().getTextContent()).isEqualTo("${dateRappelComplements}"));
+        Assertions.assertThat(rappelComplements.getOutgoing()).singleElement().satisfies(flow -> Assertions
+                .assertThat(flow.getTarget().getId()).isEqualTo(TASK_RAPPELER_COMPLEMENTS));
+        ServiceTask rappelerComplements = model.getModelElementById(TASK_RAPPELER_COMPLEMENTS);
+        Assertions.assertThat(rappelerComplements.isCamundaAsyncBefore()).isTrue();
+        Assertions.assertThat(rappelerComplements.getCamundaDelegateExpression())
+                .isEqualTo("${rappelComplementsDelegate}");
+        Assertions.assertThat(rappelerComplements.getOutgoing()).singleElement().satisfies(flow -> Assertions
+                .assertThat(flow.getTarget().getId()).isEqualTo(END_RAPPEL_COMPLEMENTS));
+        Assertions.assertThat(model.getModelElementsByType(BpmnShape.class))
+                .as("every flow node is drawn").extracting(shape -> shape.getBpmnElement().getId())
+                .containsAll(ids);
+        Assertions.assertThat(model.getModelElementsByType(BpmnEdge.class))
+                .as("every sequence flow is drawn").extracting(edge -> edge.getBpmnElement().getId())
+                .containsExactlyInAnyOrderElementsOf(model.getModelElementsByType(SequenceFlow.class).stream()
+                        .map(FlowElement::getId).toList());
         Assertions.assertThat(model.getModelElementsByType(SequenceFlow.class))
                 .filteredOn(flow -> flow.getConditionExpression() != null)
                 .extracting(FlowElement::getId, flow -> flow.getConditionExpression().getTextContent())
@@ -480,6 +680,18 @@ class CycleCommunProcessTest {
                         .activityInstanceIdIn(a.getId()).variableName(VAR_JOURS_AVANT).singleResult())
                 .map(v -> Integer.valueOf(String.valueOf(v.getValue())))
                 .toList();
+    }
+
+    /** The instructeur asks for compléments due {@link #DATE_LIMITE_COMPLEMENTS}, now being the engine clock. */
+    private static void requestComplements(ProcessInstance pi) {
+        complete(task(TASK_INSTRUIRE, pi), complements(ClockUtil.getCurrentTime(), DATE_LIMITE_COMPLEMENTS));
+    }
+
+    /** What the application does when an agent takes the file: the variable, and the open task if any. */
+    private static void takeFile(ProcessInstance pi, String instructeur) {
+        runtimeService().setVariables(pi.getId(), CycleCommunProcess.instructeur(instructeur));
+        taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_INSTRUIRE).list()
+                .forEach(t -> taskService().setAssignee(t.getId(), instructeur));
     }
 
     private ProcessInstance startAndTransmit() {

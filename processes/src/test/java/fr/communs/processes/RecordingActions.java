@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-/** Fake {@link CycleCommunActions}: returns the configured comité and records closed deposits and reminders. */
-final class RecordingActions implements CycleCommunActions {
+/**
+ * Fake {@link CycleCommunActions}, {@link InstructionActions} and {@link AvisReferentActions}: returns the configured
+ * comité and records every call.
+ */
+final class RecordingActions implements CycleCommunActions, InstructionActions, AvisReferentActions {
 
-    /** One call of {@link #remindBeforeDeadline(long, Date)}. */
+    /** One call of {@link #remindBeforeDeadline(long, Date)} or {@link #remindComplements(long, Date)}. */
     record Reminder(long communId, Date deadline) {
     }
 
     final List<Long> closedDeposits = new ArrayList<>();
     final List<Long> comiteRequests = new ArrayList<>();
     final List<Reminder> reminders = new ArrayList<>();
+    final List<Reminder> complementsReminders = new ArrayList<>();
+    final List<Long> referentReminders = new ArrayList<>();
     List<String> comite = List.of();
 
     @Override
@@ -30,5 +35,15 @@ final class RecordingActions implements CycleCommunActions {
     public List<String> comiteMembers(long communId) {
         comiteRequests.add(communId);
         return comite;
+    }
+
+    @Override
+    public void remindComplements(long communId, Date dateLimite) {
+        complementsReminders.add(new Reminder(communId, dateLimite));
+    }
+
+    @Override
+    public void remindReferent(long avisId) {
+        referentReminders.add(avisId);
     }
 }

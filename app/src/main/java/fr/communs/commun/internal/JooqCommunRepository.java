@@ -106,10 +106,26 @@ public class JooqCommunRepository {
     }
 
     /** Updates the texts a porteur may complete during the compléments loop. */
-    public void updateTexts(long communId, String besoin, String interetGeneral, String gouvernance) {
-        dsl.update(COMMUN).set(COMMUN.BESOIN, besoin).set(COMMUN.INTERET_GENERAL, interetGeneral)
-                .set(COMMUN.GOUVERNANCE, gouvernance).set(COMMUN.VERSION, COMMUN.VERSION.plus(1))
-                .set(COMMUN.UPDATED_AT, OffsetDateTime.now()).where(COMMUN.COMMUN_ID.eq(communId)).execute();
+    /** Sets the given texts (null ones are left unchanged). */
+    public void updateTexts(long communId, String resume, String besoin, String interetGeneral, String gouvernance,
+                            String productions) {
+        var update = dsl.update(COMMUN).set(COMMUN.VERSION, COMMUN.VERSION.plus(1)).set(COMMUN.UPDATED_AT, OffsetDateTime.now());
+        if (resume != null) {
+            update = update.set(COMMUN.RESUME, resume);
+        }
+        if (besoin != null) {
+            update = update.set(COMMUN.BESOIN, besoin);
+        }
+        if (interetGeneral != null) {
+            update = update.set(COMMUN.INTERET_GENERAL, interetGeneral);
+        }
+        if (gouvernance != null) {
+            update = update.set(COMMUN.GOUVERNANCE, gouvernance);
+        }
+        if (productions != null) {
+            update = update.set(COMMUN.PRODUCTIONS, productions);
+        }
+        update.where(COMMUN.COMMUN_ID.eq(communId)).execute();
     }
 
     public void updateStatut(long communId, CommunStatut statut) {

@@ -2,26 +2,36 @@ package fr.communs.instruction.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
-import fr.communs.layout.MainLayout;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.instruction.ComplementData;
+import fr.communs.instruction.DemandeComplements;
 import fr.communs.instruction.InstructionService;
+import fr.communs.instruction.PartieDossier;
+import fr.communs.layout.MainLayout;
+import fr.communs.layout.Ui;
 import fr.communs.processes.CycleCommunProcess;
-import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
 import fr.communs.security.Roles;
 import fr.communs.task.OpenTask;
 import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;
 import fr.communs.task.ui.TaskView;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.EnumMap;
+import java.util.Map;
 
-/** The porteur completes the file as the instructeur asked, and sends it back to instruction. */
+/**
+ * The porteur completes the file as the instructeur asked: only the parts the instructeur unlocked can be changed;
+ * the answer goes back to the same instructeur.
+ */
 @Route(value = TaskScreens.COMPLEMENTS + "/:taskId", layout = MainLayout.class)
 @RolesAllowed(Roles.STRUCTURE)
 class CompleterDossierTaskView extends TaskView {
@@ -37,31 +47,65 @@ class CompleterDossierTaskView extends TaskView {
     @Override
     protected void build(OpenTask task) {
         Commun commun = communs.get(task.communId());
-        instructions.decisions(task.communId()).stream()
-                .filter(d -> d.decision() == DecisionInstruction.COMPLEMENTS).findFirst().ifPresent(d -> {
-                    Paragraph message = new Paragraph(d.motif());
-                    message.addClassName("texte");
-                    Div box = new Div(new H3("Compléments demandés par le service"), message);
-                    box.addClassName("card");
-                    add(box);
-                });
-        TextArea besoin = area("Besoin du territoire (diagnostic)", commun.besoin());
-        besoin.setRequiredIndicatorVisible(true);
-        TextArea interet = area("Caractère d'intérêt général", commun.interetGeneral());
-        TextArea gouvernance = area("Gouvernance", commun.gouvernance());
-        TextArea reponse = area("Votre réponse à l'instructeur", null);
+        DemandeComplements demande = instructions.demandeEnCours(task.communId()).orElse(null);
+        if (demande == null) {
+            add(new Paragraph("Aucune demande de compléments n'est en cours pour ce dossier."));
+            return;
+        }
+        Paragraph message = new Paragraph(demande.message());
+        message.addClassName("texte");
+        UnorderedList parties = new UnorderedList();
+        demande.parties().stream().sorted().forEach(p -> parties.add(new ListItem(p.libelle())));
+        Div box = new Div(new H3("Compléments demandés par le service"),
+                new Paragraph("Demandés le " + Ui.dateTime(demande.date())
+                        + (demande.dateLimite() == null ? "" : ", à renvoyer avant le " + Ui.date(demande.dateLimite()))
+                        + ". Seules ces parties du dossier sont rouvertes :"),
+                parties, message);
+        box.addClassName("card");
+        add(box);
+
+        Map<PartieDossier, TextArea> areas = new EnumMap<>(PartieDossier.class);
+        for (PartieDossier partie : demande.parties().stream().sorted().toList()) {
+            if (partie.texte()) {
+                TextArea area = area(partie.libelle(), valueOf(commun, partie), partie == PartieDossier.RESUME ? 1000 : 4000);
+                area.setRequiredIndicatorVisible(true);
+                areas.put(partie, area);
+                add(area);
+            }
+        }
+        if (demande.parties().contains(PartieDossier.PIECES)) {
+            Anchor pieces = new Anchor("communs/" + task.communId() + "/pieces", "Déposer les pièces demandées");
+            pieces.setTarget("_blank");
+            add(new Paragraph(new com.vaadin.flow.component.Text("Pièces jointes : "), pieces,
+                    new com.vaadin.flow.component.Text(" (s'ouvre dans un nouvel onglet ; déposez-les avant de renvoyer le dossier).")));
+        }
+        TextArea reponse = area("Votre réponse à l'instructeur", null, 4000);
         reponse.setRequiredIndicatorVisible(true);
         reponse.setHelperText("Expliquez ce que vous avez complété.");
-        Button envoyer = new Button("Renvoyer le dossier complété", e -> submit(() -> instructions.completeFile(task.taskId(),
-                new ComplementData(besoin.getValue(), interet.getValue(), gouvernance.getValue(), reponse.getValue())),
-                "Votre dossier complété a été renvoyé au service."));
+        Button envoyer = new Button("Renvoyer le dossier complété", e -> {
+            Map<PartieDossier, String> textes = new EnumMap<>(PartieDossier.class);
+            areas.forEach((p, a) -> textes.put(p, a.getValue()));
+            submit(() -> instructions.completeFile(task.taskId(), new ComplementData(textes, reponse.getValue())),
+                    "Votre dossier complété a été renvoyé au service.");
+        });
         envoyer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(besoin, interet, gouvernance, reponse, envoyer);
+        add(reponse, envoyer);
     }
 
-    private static TextArea area(String label, String value) {
+    private static String valueOf(Commun commun, PartieDossier partie) {
+        return switch (partie) {
+            case RESUME -> commun.resume();
+            case BESOIN -> commun.besoin();
+            case INTERET_GENERAL -> commun.interetGeneral();
+            case GOUVERNANCE -> commun.gouvernance();
+            case PRODUCTIONS -> commun.productions();
+            case PIECES -> null;
+        };
+    }
+
+    private static TextArea area(String label, String value, int max) {
         TextArea area = new TextArea(label);
-        area.setMaxLength(4000);
+        area.setMaxLength(max);
         area.setWidthFull();
         area.setMinHeight("6em");
         if (value != null) {
