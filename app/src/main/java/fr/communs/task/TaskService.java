@@ -264,6 +264,9 @@ public class TaskService {
 
     private long communIdOf(Task task) {
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        if (pi == null) {
+            throw new TaskNotAvailableException();     // the process ended meanwhile
+        }
         return CycleCommunProcess.communIdFromBusinessKey(pi.getBusinessKey());
     }
 

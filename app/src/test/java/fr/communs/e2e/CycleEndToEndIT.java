@@ -150,21 +150,49 @@ class CycleEndToEndIT extends BrowserTest {
         ressourcerie.context().close();
         miess.context().close();
 
-        // An agent instructs: recevable.
+        // An agent finds the file in "Dossiers", takes it and asks for compléments on the governance.
+        String dossierPath = communPath.replace("communs/", "dossiers/");
         Page agent = login("agent@communs.test");
-        agent.navigate(url("taches"));
+        agent.navigate(url("dossiers"));
         assertThat(agent.getByText(titre).first()).isVisible();
-        shot(agent, "08-mes-taches-agent");
-        openTask(agent, communPath, "Instruire le dossier");
+        shot(agent, "08-dossiers-agent");
+        agent.navigate(url(dossierPath));
+        button(agent, "Je m'en occupe");
+        assertThat(agent.getByText("Instruit par vous").first()).isVisible();
         for (String critere : List.of("Nombre et typologie des contributeurs", "Gouvernance démocratique",
                 "Pertinence des projets en lien avec les défis", "Pertinence de la proposition")) {
             agent.locator("vaadin-radio-group").filter(new Locator.FilterOptions().setHasText(critere))
-                    .getByText("Favorable", new Locator.GetByTextOptions().setExact(true)).click();
+                    .getByText(critere.startsWith("Gouvernance") ? "Réservé" : "Favorable",
+                            new Locator.GetByTextOptions().setExact(true)).click();
         }
-        agent.getByText("Recevable — soumettre au comité").click();
-        shot(agent, "09-instruction");
+        agent.getByText("Demande de compléments", new Page.GetByTextOptions().setExact(true)).click();
+        agent.locator("vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Gouvernance")).first().click();
+        field(agent, "Message au groupement : ce qui manque").fill("Précisez comment les décisions sont prises au quotidien.");
+        shot(agent, "09-instruction-complements");
         button(agent, "Enregistrer la décision");
-        endOfTask(agent);
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer").setExact(true)).click();
+        assertThat(agent.getByText("Compléments demandés : le dossier attend la réponse du groupement.")).isVisible();
+
+        // The porteur completes only the governance and sends the file back.
+        openTask(structure, communPath, "Compléter le dossier");
+        assertThat(structure.getByText("Précisez comment les décisions sont prises au quotidien.")).isVisible();
+        assertThat(field(structure, "Résumé")).hasCount(0);
+        field(structure, "Gouvernance").fill("Un comité mensuel au consentement, ouvert aux usagers ; comptes rendus publics.");
+        field(structure, "Votre réponse à l'instructeur").fill("Nous avons décrit la prise de décision.");
+        shot(structure, "09b-completer-dossier");
+        button(structure, "Renvoyer le dossier complété");
+        endOfTask(structure);
+
+        // The file comes back to the same agent, who finds the answer and declares it recevable.
+        agent.navigate(url(dossierPath));
+        assertThat(agent.getByText("Nous avons décrit la prise de décision.")).isVisible();
+        assertThat(agent.getByText("Instruit par vous").first()).isVisible();
+        agent.getByText("Recevable — soumettre au comité", new Page.GetByTextOptions().setExact(true)).click();
+        shot(agent, "09c-instruction-recevable");
+        button(agent, "Enregistrer la décision");
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer").setExact(true)).click();
+        assertThat(agent.getByText("Au comité d'accompagnement").first()).isVisible();
+        agent.navigate(url("taches"));
 
         // Each comité member scores the audition.
         for (String membre : List.of("comite@communs.test", "comite2@communs.test")) {

@@ -2,14 +2,25 @@ package fr.communs.dossier.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
+import fr.communs.avis.AvisService;
+import fr.communs.avis.ui.AvisPanel;
+import fr.communs.messagerie.MessageService;
+import fr.communs.messagerie.ui.MessagesPanel;
+import fr.communs.security.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The panels of the other features shown on a file's screen (attachments, avis, messages, timeline, labels). */
 @org.springframework.stereotype.Component
 class DossierPanels {
+    private final MessageService messages;
+    private final CurrentUser currentUser;
+    private final AvisService avis;
 
-    DossierPanels() {
+    DossierPanels(MessageService messages, CurrentUser currentUser, AvisService avis) {
+        this.messages = messages;
+        this.avis = avis;
+        this.currentUser = currentUser;
     }
 
     /** The labels of the file, with add / remove. */
@@ -19,6 +30,11 @@ class DossierPanels {
 
     /** Tab title → content, in display order. */
     Map<String, Component> tabs(long communId) {
-        return new LinkedHashMap<>();
+        Map<String, Component> tabs = new LinkedHashMap<>();
+        long pending = avis.ofCommun(communId).stream().filter(a -> a.statut() == fr.communs.avis.StatutAvis.EN_ATTENTE).count();
+        tabs.put(pending == 0 ? "Avis des référents" : "Avis des référents (" + pending + " en attente)", new AvisPanel(avis, communId));
+        int count = messages.count(communId);
+        tabs.put(count == 0 ? "Messages" : "Messages (" + count + ")", new MessagesPanel(messages, currentUser, communId));
+        return tabs;
     }
 }
