@@ -27,7 +27,8 @@ public record DossierVersion(int numero, Motif motif, OffsetDateTime createdAt, 
     public record Contenu(String titre, String resume, String besoin, String interetGeneral, String gouvernance,
                           List<String> defis, List<String> enjeux, String echelle, boolean zoneRurale, boolean zoneQpv,
                           List<String> communes, String productions, String territoireCode, List<Membre> membres,
-                          List<String> demandesContribution, List<String> contributionsAcceptees) {
+                          List<String> demandesContribution, List<String> contributionsAcceptees,
+                          List<String> piecesJointes) {
     }
 
     /** A member as it stood at that time: declared or verified ESS status, location, confirmation. */

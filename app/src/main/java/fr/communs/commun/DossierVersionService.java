@@ -58,7 +58,7 @@ public class DossierVersionService {
                 c.enjeux().stream().sorted().map(Enjeu::libelle).toList(),
                 c.echelle() == null ? null : c.echelle().libelle(), c.zoneRurale(), c.zoneQpv(),
                 c.communes().stream().map(Commune::libelle).toList(), c.productions(), territoire, membres,
-                demandesContribution, contributionsAcceptees);
+                demandesContribution, contributionsAcceptees, communs.piecesJointes(communId));
         try {
             return communs.insertVersion(communId, motif.name(), json.writeValueAsString(contenu),
                     currentUser.get().map(AppUser::id).orElse(null));

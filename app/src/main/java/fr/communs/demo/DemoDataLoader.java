@@ -66,6 +66,10 @@ class DemoDataLoader implements ApplicationRunner {
     static final String ADMIN = "admin@communs.test";
     static final String AGENT = "agent@communs.test";
     static final String AGENT2 = "agent2@communs.test";
+    static final String[][] REFERENTS = {
+            {"culture@communs.test", "Inès Martin", "Culture et patrimoine"},
+            {"environnement@communs.test", "Paul Girard", "Environnement et transition écologique"},
+            {"solidarites@communs.test", "Nadia Benali", "Solidarités et insertion"}};
     static final String COMITE1 = "comite@communs.test";
     static final String COMITE2 = "comite2@communs.test";
     static final String STRUCTURE = "structure@communs.test";
@@ -88,12 +92,15 @@ class DemoDataLoader implements ApplicationRunner {
     private int ideas;
     private final fr.communs.demo.internal.JooqDemoGroupements demoGroupements;
     private final ContributionService contributions;
+    private final DemoBackOffice backOffice;
 
     DemoDataLoader(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
                    GroupementService groupements, InstructionService instructions, ComiteService comite,
                    AssembleeService assemblee, LivrableService livrables, TaskService engineTasks,
                    org.camunda.bpm.engine.ManagementService management, org.camunda.bpm.engine.RuntimeService runtime,
-                   fr.communs.demo.internal.JooqDemoGroupements demoGroupements, ContributionService contributions) {
+                   fr.communs.demo.internal.JooqDemoGroupements demoGroupements, ContributionService contributions,
+                   DemoBackOffice backOffice) {
+        this.backOffice = backOffice;
         this.demoGroupements = demoGroupements;
         this.contributions = contributions;
         this.management = management;
@@ -145,6 +152,13 @@ class DemoDataLoader implements ApplicationRunner {
         structuresOfTheSeeds();
         accounts.createAccount(AGENT, PASSWORD, "Claire Fabre", Roles.AGENT, List.of());
         accounts.createAccount(AGENT2, PASSWORD, "Julien Roux", Roles.AGENT, List.of());
+        demoGroupements.setDirection(AGENT, "Innovation sociale et solidaire");
+        demoGroupements.setDirection(AGENT2, "Innovation sociale et solidaire");
+        // Référents thématiques of other directions, asked for an avis on hybrid projects.
+        for (String[] referent : REFERENTS) {
+            accounts.createAccount(referent[0], PASSWORD, referent[1], Roles.AGENT, List.of());
+            demoGroupements.setDirection(referent[0], referent[2]);
+        }
         accounts.createAccount(COMITE1, PASSWORD, "Hélène Martin", Roles.COMITE, List.of());
         accounts.createAccount(COMITE2, PASSWORD, "Karim Benali", Roles.COMITE, List.of());
         // The structure persona acts for the porteurs of the communs waiting for a structure's action.
@@ -277,6 +291,7 @@ class DemoDataLoader implements ApplicationRunner {
         transmit(numerique, "porteur5@communs.test");
         instruct(numerique, DecisionInstruction.COMPLEMENTS,
                 "Merci de préciser la gouvernance : comment les décisions seront-elles prises entre les trois structures ?");
+        backOffice.load(esperanza, numerique, this::as, this::s);
 
         // 6. Recevable: comité members score the audition.
         long festival = idea("porteur3@communs.test", "Festival Mouvement(é)", "Festival Mouvement(é), citoyen et engagé",

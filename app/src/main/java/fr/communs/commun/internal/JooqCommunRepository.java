@@ -20,6 +20,7 @@ import fr.communs.commune.internal.JooqCommuneRepository;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -126,6 +127,19 @@ public class JooqCommunRepository {
             update = update.set(COMMUN.PRODUCTIONS, productions);
         }
         update.where(COMMUN.COMMUN_ID.eq(communId)).execute();
+    }
+
+    private static final Map<String, String> CATEGORIES_PIECES = Map.of("STATUTS", "Statuts",
+            "BUDGET", "Budget prévisionnel", "LETTRE_ENGAGEMENT", "Lettre d'engagement", "AUTRE", "Autre pièce");
+
+    /** The file's attachments now, as plain labels for a frozen version: "Statuts — statuts.pdf (120 Ko)". */
+    public List<String> piecesJointes(long communId) {
+        var p = fr.communs.db.Tables.PIECE_JOINTE;
+        return dsl.select(p.CATEGORIE, p.NOM_FICHIER, p.TAILLE).from(p)
+                .where(p.COMMUN_ID.eq(communId).and(p.SUPPRIME_LE.isNull()))
+                .orderBy(p.CREATED_AT, p.PIECE_JOINTE_ID)
+                .fetch(r -> CATEGORIES_PIECES.getOrDefault(r.value1(), r.value1()) + " — " + r.value2()
+                        + " (" + Math.max(1, (r.value3() + 1023) / 1024) + " Ko)");
     }
 
     public void updateStatut(long communId, CommunStatut statut) {

@@ -3,14 +3,15 @@ package fr.communs.commun.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -23,20 +24,28 @@ import fr.communs.base.ui.ErrorPanel;
 import fr.communs.campagne.CampagneService;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
+import fr.communs.commun.CommunStatut;
 import fr.communs.commun.ContributionService;
-import fr.communs.commun.Etape;
 import fr.communs.commun.GroupementService;
+import fr.communs.commun.Jalon;
+import fr.communs.commun.JalonService;
+import fr.communs.commun.MembreGroupement;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
-import fr.communs.processes.CycleCommunProcess;
+import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
+import fr.communs.security.Roles;
 import fr.communs.structure.StructureService;
 import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Page of a commun: where its file stands in the cycle, its content, its groupement (with the actions of the person
- * looking at it) and its contributions. A draft is shown only to its structure, with "Modifier" and "Publier".
+ * Page of a commun: where its file stands in the cycle (the public milestones), links to the messages and attachments
+ * for the groupement and the agents (and to the back office for agents), its content, its groupement (with the
+ * actions of the person looking at it) and its contributions. A draft is shown only to its structure, with "Modifier" and "Publier".
  */
 @Route(value = "communs/:communId([0-9]{1,18})", layout = MainLayout.class)
 @AnonymousAllowed
@@ -48,11 +57,13 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final CampagneService campagnes;
     private final TaskService tasks;
     private final CurrentUser currentUser;
+    private final JalonService jalons;
     private final ErrorPanel errors = new ErrorPanel();
     private String title = "Commun";
 
     CommunDetailView(CommunService communs, GroupementService groupements, ContributionService contributions,
-                     StructureService structures, CampagneService campagnes, TaskService tasks, CurrentUser currentUser) {
+                     StructureService structures, CampagneService campagnes, TaskService tasks, CurrentUser currentUser,
+                     JalonService jalons) {
         this.communs = communs;
         this.groupements = groupements;
         this.contributions = contributions;
@@ -60,6 +71,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.campagnes = campagnes;
         this.tasks = tasks;
         this.currentUser = currentUser;
+        this.jalons = jalons;
         addClassName("page");
     }
 
@@ -72,7 +84,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         Span statut = new Span(commun.statut().libelle());
         statut.addClassName("badge");
         HorizontalLayout badges = new HorizontalLayout(statut);
-        if (commun.cherchePartenaires() && commun.statut() == fr.communs.commun.CommunStatut.EN_CONSTITUTION) {
+        if (commun.cherchePartenaires() && commun.statut() == CommunStatut.EN_CONSTITUTION) {
             Span cherche = new Span("Cherche des partenaires");
             cherche.addClassNames("badge", "ok");
             badges.add(cherche);
@@ -96,7 +108,8 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
             if (porteur && commun.modifiable()) {
                 add(new Button("Modifier le dossier", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + id + "/modifier"))));
             }
-            add(progress(id));
+            links(id).ifPresent(this::add);
+            add(milestones(commun));
         }
         add(new H2("Le dossier"), new CommunFileView(commun));
         if (!commun.brouillon()) {
@@ -140,30 +153,77 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         return banner;
     }
 
-    private VerticalLayout progress(long communId) {
+    /**
+     * "Messages avec le Département" and "Pièces jointes" for the people of the groupement's structures and the
+     * agents; "Ouvrir dans le back office" for the agents. Nothing for the others.
+     */
+    private Optional<HorizontalLayout> links(long communId) {
+        Optional<AppUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean agent = Roles.AGENT.equals(user.get().role());
+        Set<Long> mine = Set.copyOf(user.get().structureIds());
+        boolean member = !mine.isEmpty() && communs.membres(communId).stream()
+                .map(MembreGroupement::structure).anyMatch(s -> mine.contains(s.id()));
+        if (!agent && !member) {
+            return Optional.empty();
+        }
+        HorizontalLayout links = new HorizontalLayout();
+        links.addClassName("commun-liens");
+        links.setSpacing(true);
+        links.getStyle().set("flex-wrap", "wrap");
+        links.add(link(agent ? "Messages avec le groupement" : "Messages avec le Département",
+                "communs/" + communId + "/messages"));
+        links.add(link("Pièces jointes", "communs/" + communId + "/pieces"));
+        if (agent) {
+            links.add(link("Ouvrir dans le back office", TaskScreens.DOSSIERS + "/" + communId));
+        }
+        return Optional.of(links);
+    }
+
+    /** A link to a route of the application, followed by the router without reloading the page. */
+    private static Anchor link(String text, String path) {
+        Anchor anchor = new Anchor(path, text);
+        anchor.getElement().setAttribute("router-link", true);
+        return anchor;
+    }
+
+    /**
+     * The public milestones of the file, oldest first, then the next step expected: an ordered list whose state is
+     * written in words ("Fait", "Prochaine étape", "Fin"), not only shown by colour.
+     */
+    private VerticalLayout milestones(Commun commun) {
         VerticalLayout box = new VerticalLayout();
         box.addClassName("card");
         box.add(new H3("Où en est le dossier"));
-        UnorderedList steps = new UnorderedList();
-        steps.addClassName("steps");
-        for (Etape etape : communs.progress(communId)) {
+        List<Jalon> list = jalons.jalons(commun.id());
+        if (list.isEmpty()) {
+            Paragraph none = new Paragraph("Aucune étape n'est encore enregistrée pour ce dossier.");
+            none.addClassName("muted");
+            box.add(none);
+            return box;
+        }
+        OrderedList steps = new OrderedList();
+        steps.addClassNames("steps", "jalons");
+        boolean reussite = commun.statut() == CommunStatut.LIVRABLE_DEPOSE;
+        for (int i = 0; i < list.size(); i++) {
+            Jalon jalon = list.get(i);
+            boolean fin = commun.statut().termine() && i == list.size() - 1;
             ListItem li = new ListItem();
-            li.addClassName(etape.etat().name().toLowerCase());
-            if (CycleCommunProcess.END_LAUREAT.equals(etape.id())) {
+            li.addClassName(fin ? "fin" : jalon.fait() ? "passee" : "en_cours");
+            if (fin && reussite) {
                 li.addClassName("reussite");
             }
-            Span state = new Span(switch (etape.etat()) {
-                case PASSEE -> "✓ Fait";
-                case EN_COURS -> "► En cours";
-                case A_VENIR -> "À venir";
-                case FIN -> CycleCommunProcess.END_LAUREAT.equals(etape.id()) ? "✓ Terminé" : "■ Fin";
-            });
+            Span state = new Span(fin ? (reussite ? "✓ Terminé" : "■ Fin") : jalon.fait() ? "✓ Fait" : "► Prochaine étape");
             state.addClassName("state");
-            Span date = new Span(etape.date() == null ? "" : (etape.etat() == Etape.Etat.EN_COURS ? "depuis le " : "le ")
-                    + Ui.dateTime(etape.date()));
-            date.addClassName("date");
-            li.add(state, new Span(etape.libelle()), date);
-            if (etape.etat() == Etape.Etat.EN_COURS) {
+            li.add(state, new Span(jalon.libelle()));
+            if (jalon.fait() && jalon.date() != null) {
+                Span date = new Span("le " + Ui.date(jalon.date()));
+                date.addClassName("date");
+                li.add(date);
+            }
+            if (!jalon.fait()) {
                 li.getElement().setAttribute("aria-current", "step");
             }
             steps.add(li);

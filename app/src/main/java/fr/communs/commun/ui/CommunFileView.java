@@ -44,6 +44,9 @@ public class CommunFileView extends VerticalLayout {
         add(grid);
         list("Besoins de contributions", c.demandesContribution(), "Aucun besoin de contribution.");
         list("Contributions acceptées", c.contributionsAcceptees(), "Aucune contribution acceptée.");
+        if (c.piecesJointes() != null) {
+            list("Pièces jointes à cette version", c.piecesJointes(), "Aucune pièce jointe.");
+        }
     }
 
     private void content(String resume, String besoin, String interet, String gouvernance, List<String> defis,

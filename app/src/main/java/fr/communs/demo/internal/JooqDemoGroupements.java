@@ -26,4 +26,11 @@ public class JooqDemoGroupements {
                 .set(GROUPEMENT_MEMBRE.STRUCTURE_ID, structureId).set(GROUPEMENT_MEMBRE.ROLE, role)
                 .set(GROUPEMENT_MEMBRE.CONFIRME_LE, OffsetDateTime.now()).execute();
     }
+
+    /** The direction of an agent (accounts are created without one). */
+    @Transactional
+    public void setDirection(String email, String direction) {
+        dsl.update(fr.communs.db.Tables.APP_USER).set(fr.communs.db.Tables.APP_USER.DIRECTION, direction)
+                .where(fr.communs.db.Tables.APP_USER.EMAIL.eq(email)).execute();
+    }
 }

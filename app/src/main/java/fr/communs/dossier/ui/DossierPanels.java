@@ -3,8 +3,12 @@ package fr.communs.dossier.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import fr.communs.avis.AvisService;
+import fr.communs.historique.HistoriqueService;
+import fr.communs.historique.ui.HistoriquePanel;
 import fr.communs.avis.ui.AvisPanel;
 import fr.communs.messagerie.MessageService;
+import fr.communs.piece.PieceJointeService;
+import fr.communs.piece.ui.PiecesPanel;
 import fr.communs.messagerie.ui.MessagesPanel;
 import fr.communs.security.CurrentUser;
 import java.util.LinkedHashMap;
@@ -16,8 +20,13 @@ class DossierPanels {
     private final MessageService messages;
     private final CurrentUser currentUser;
     private final AvisService avis;
+    private final PieceJointeService pieces;
+    private final HistoriqueService historique;
 
-    DossierPanels(MessageService messages, CurrentUser currentUser, AvisService avis) {
+    DossierPanels(MessageService messages, CurrentUser currentUser, AvisService avis, PieceJointeService pieces,
+                  HistoriqueService historique) {
+        this.historique = historique;
+        this.pieces = pieces;
         this.messages = messages;
         this.avis = avis;
         this.currentUser = currentUser;
@@ -31,10 +40,13 @@ class DossierPanels {
     /** Tab title → content, in display order. */
     Map<String, Component> tabs(long communId) {
         Map<String, Component> tabs = new LinkedHashMap<>();
+        int nbPieces = pieces.list(communId).size();
+        tabs.put(nbPieces == 0 ? "Pièces jointes" : "Pièces jointes (" + nbPieces + ")", new PiecesPanel(pieces, communId, false));
         long pending = avis.ofCommun(communId).stream().filter(a -> a.statut() == fr.communs.avis.StatutAvis.EN_ATTENTE).count();
         tabs.put(pending == 0 ? "Avis des référents" : "Avis des référents (" + pending + " en attente)", new AvisPanel(avis, communId));
         int count = messages.count(communId);
         tabs.put(count == 0 ? "Messages" : "Messages (" + count + ")", new MessagesPanel(messages, currentUser, communId));
+        tabs.put("Historique", new HistoriquePanel(historique, communId));
         return tabs;
     }
 }

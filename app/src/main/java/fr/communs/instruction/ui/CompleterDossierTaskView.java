@@ -2,7 +2,6 @@ package fr.communs.instruction.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -17,6 +16,8 @@ import fr.communs.instruction.DemandeComplements;
 import fr.communs.instruction.InstructionService;
 import fr.communs.instruction.PartieDossier;
 import fr.communs.layout.MainLayout;
+import fr.communs.piece.PieceJointeService;
+import fr.communs.piece.ui.PiecesPanel;
 import fr.communs.layout.Ui;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.security.Roles;
@@ -37,9 +38,12 @@ import java.util.Map;
 class CompleterDossierTaskView extends TaskView {
     private final InstructionService instructions;
     private final CommunService communs;
+    private final PieceJointeService pieces;
 
-    CompleterDossierTaskView(TaskService tasks, InstructionService instructions, CommunService communs) {
+    CompleterDossierTaskView(TaskService tasks, InstructionService instructions, CommunService communs,
+                             PieceJointeService pieces) {
         super(tasks, CycleCommunProcess.TASK_COMPLETER_DOSSIER);
+        this.pieces = pieces;
         this.instructions = instructions;
         this.communs = communs;
     }
@@ -74,10 +78,9 @@ class CompleterDossierTaskView extends TaskView {
             }
         }
         if (demande.parties().contains(PartieDossier.PIECES)) {
-            Anchor pieces = new Anchor("communs/" + task.communId() + "/pieces", "Déposer les pièces demandées");
-            pieces.setTarget("_blank");
-            add(new Paragraph(new com.vaadin.flow.component.Text("Pièces jointes : "), pieces,
-                    new com.vaadin.flow.component.Text(" (s'ouvre dans un nouvel onglet ; déposez-les avant de renvoyer le dossier).")));
+            add(new H3("Pièces jointes demandées"),
+                    new Paragraph("Déposez les pièces demandées avant de renvoyer le dossier."),
+                    new PiecesPanel(pieces, task.communId(), true));
         }
         TextArea reponse = area("Votre réponse à l'instructeur", null, 4000);
         reponse.setRequiredIndicatorVisible(true);

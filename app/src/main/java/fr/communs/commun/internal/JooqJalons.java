@@ -1,0 +1,86 @@
+package fr.communs.commun.internal;
+
+import static fr.communs.db.Tables.ASSEMBLEE_VOTE;
+import static fr.communs.db.Tables.COMITE_AVIS;
+import static fr.communs.db.Tables.COMITE_NOTE;
+import static fr.communs.db.Tables.COMMUN_VERSION;
+import static fr.communs.db.Tables.INSTRUCTION;
+import static fr.communs.db.Tables.LIVRABLE;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dated facts of a commun's public timeline, read from the tables of the later steps (versions, decisions,
+ * comité, Assemblée, livrable). Only what happened and when: never who, why or with what avis.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class JooqJalons {
+    private final DSLContext dsl;
+
+    JooqJalons(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What kind of step was reached. */
+    public enum Quoi {
+        TRANSMISSION, COMPLEMENTS_DEMANDES, COMPLEMENTS_APPORTES, RECEVABLE, NON_RECEVABLE, AUDITION,
+        PROPOSE_ASSEMBLEE, VOTE_ADOPTE, VOTE_REJETE, VOTE_AJOURNE, LIVRABLE
+    }
+
+    /** A step reached, and when. */
+    public record Fait(OffsetDateTime date, Quoi quoi) {
+    }
+
+    /** The steps reached after publication, in no particular order. */
+    public List<Fait> faits(long communId) {
+        List<Fait> faits = new ArrayList<>();
+        dsl.select(COMMUN_VERSION.MOTIF, COMMUN_VERSION.CREATED_AT).from(COMMUN_VERSION)
+                .where(COMMUN_VERSION.COMMUN_ID.eq(communId)).fetch()
+                .forEach(r -> faits.add(new Fait(r.value2(),
+                        "TRANSMISSION".equals(r.value1()) ? Quoi.TRANSMISSION : Quoi.COMPLEMENTS_APPORTES)));
+        dsl.select(INSTRUCTION.DECISION, INSTRUCTION.CREATED_AT).from(INSTRUCTION)
+                .where(INSTRUCTION.COMMUN_ID.eq(communId)).fetch()
+                .forEach(r -> faits.add(new Fait(r.value2(), switch (r.value1()) {
+                    case "RECEVABLE" -> Quoi.RECEVABLE;
+                    case "NON_RECEVABLE" -> Quoi.NON_RECEVABLE;
+                    default -> Quoi.COMPLEMENTS_DEMANDES;
+                })));
+        OffsetDateTime audition = dsl.select(DSL.min(COMITE_NOTE.CREATED_AT)).from(COMITE_NOTE)
+                .where(COMITE_NOTE.COMMUN_ID.eq(communId)).fetchOne(0, OffsetDateTime.class);
+        if (audition != null) {
+            faits.add(new Fait(audition, Quoi.AUDITION));
+        }
+        dsl.select(COMITE_AVIS.CREATED_AT).from(COMITE_AVIS).where(COMITE_AVIS.COMMUN_ID.eq(communId)).fetch()
+                .forEach(r -> faits.add(new Fait(r.value1(), Quoi.PROPOSE_ASSEMBLEE)));
+        dsl.select(ASSEMBLEE_VOTE.RESULTAT, ASSEMBLEE_VOTE.CREATED_AT).from(ASSEMBLEE_VOTE)
+                .where(ASSEMBLEE_VOTE.COMMUN_ID.eq(communId)).fetch()
+                .forEach(r -> faits.add(new Fait(r.value2(), switch (r.value1()) {
+                    case "ADOPTE" -> Quoi.VOTE_ADOPTE;
+                    case "REJETE" -> Quoi.VOTE_REJETE;
+                    default -> Quoi.VOTE_AJOURNE;
+                })));
+        dsl.select(LIVRABLE.CREATED_AT).from(LIVRABLE).where(LIVRABLE.COMMUN_ID.eq(communId)).fetch()
+                .forEach(r -> faits.add(new Fait(r.value1(), Quoi.LIVRABLE)));
+        return faits;
+    }
+
+    /** Due date of the latest request for compléments, if the latest decision is one. */
+    public Optional<LocalDate> dateLimiteComplements(long communId) {
+        return dsl.select(INSTRUCTION.DECISION, INSTRUCTION.DATE_LIMITE_COMPLEMENTS).from(INSTRUCTION)
+                .where(INSTRUCTION.COMMUN_ID.eq(communId))
+                .orderBy(INSTRUCTION.CREATED_AT.desc(), INSTRUCTION.INSTRUCTION_ID.desc()).limit(1)
+                .fetchOptional()
+                .filter(r -> "COMPLEMENTS".equals(r.value1()))
+                .map(r -> r.value2());
+    }
+}

@@ -1,0 +1,167 @@
+package fr.communs.commun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.communs.base.Dates;
+import fr.communs.base.ValidationException;
+import fr.communs.campagne.CampagneService;
+import fr.communs.instruction.Appreciation;
+import fr.communs.instruction.AppreciationCritere;
+import fr.communs.instruction.ComplementData;
+import fr.communs.instruction.Critere;
+import fr.communs.instruction.InstructionDecision;
+import fr.communs.instruction.InstructionService;
+import fr.communs.instruction.PartieDossier;
+import fr.communs.processes.CycleCommunProcess;
+import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
+import fr.communs.security.AppUser;
+import fr.communs.security.Roles;
+import fr.communs.support.Fixtures;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The public milestones of a commun's page, on embedded PostgreSQL and the real engine. */
+@SpringBootTest
+@ActiveProfiles("test")
+class JalonServiceIT {
+    private static final String MOTIF = "Motif confidentiel : la gouvernance reste floue.";
+    private static final String COMMENTAIRE = "Commentaire d'instruction à ne pas publier";
+    private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @Autowired Fixtures fx;
+    @Autowired JalonService jalons;
+    @Autowired CommunService communs;
+    @Autowired InstructionService instructions;
+    @Autowired CampagneService campagnes;
+
+    Fixtures.Transmis dossier;
+    String agentEmail;
+    AppUser agent;
+
+    @BeforeEach
+    void setUp() {
+        fx.campagne();
+        dossier = fx.transmis();
+        agentEmail = fx.account(Roles.AGENT);
+        agent = fx.as(agentEmail);
+        fx.logout();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.logout();
+    }
+
+    private static List<AppreciationCritere> criteres() {
+        return Arrays.stream(Critere.values())
+                .map(c -> new AppreciationCritere(c, Appreciation.DEFAVORABLE, COMMENTAIRE)).toList();
+    }
+
+    private void askComplements(LocalDate avant) {
+        fx.as(agentEmail);
+        instructions.take(dossier.communId());
+        instructions.decide(fx.task(dossier.communId(), CycleCommunProcess.TASK_INSTRUIRE).getId(),
+                InstructionDecision.complements(criteres(), MOTIF, Set.of(PartieDossier.GOUVERNANCE), avant));
+        fx.logout();
+    }
+
+    private static List<String> libelles(List<Jalon> list) {
+        return list.stream().map(Jalon::libelle).toList();
+    }
+
+    @Test
+    void public_milestones_say_compléments_were_asked_but_never_the_motif_nor_the_agent() {
+        LocalDate avant = LocalDate.now(Dates.ZONE).plusDays(12);
+        askComplements(avant);
+
+        List<Jalon> list = jalons.jalons(dossier.communId());     // anonymous visitor
+
+        assertThat(libelles(list)).containsSubsequence("Idée publiée", "Dossier transmis au Département",
+                "Compléments demandés");
+        assertThat(list.subList(0, list.size() - 1)).allMatch(Jalon::fait)
+                .allMatch(j -> LocalDate.now(Dates.ZONE).equals(j.date()));
+        assertThat(list.get(list.size() - 1)).isEqualTo(new Jalon(avant,
+                "Compléments attendus du groupement, avant le " + JOUR.format(avant), false));
+        assertThat(list).allSatisfy(j -> assertThat(j.libelle())
+                .doesNotContain(MOTIF).doesNotContain("gouvernance reste floue").doesNotContain(COMMENTAIRE)
+                .doesNotContain(agent.nomComplet()).doesNotContain("Gouvernance"));
+
+        fx.as(fx.account(Roles.STRUCTURE, fx.structure(true, "30")));     // a structure outside the groupement
+        assertThat(jalons.jalons(dossier.communId())).isEqualTo(list);
+    }
+
+    @Test
+    void once_the_compléments_are_given_the_file_is_back_in_instruction() {
+        askComplements(LocalDate.now(Dates.ZONE).plusDays(5));
+        fx.as(dossier.porteurEmail());
+        instructions.completeFile(fx.task(dossier.communId(), CycleCommunProcess.TASK_COMPLETER_DOSSIER).getId(),
+                new ComplementData(Map.of(PartieDossier.GOUVERNANCE, "Un cercle mensuel au consentement."),
+                        "Réponse privée à l'instructeur."));
+
+        List<Jalon> list = jalons.jalons(dossier.communId());
+
+        assertThat(libelles(list)).containsExactly("Idée publiée", "Dossier transmis au Département",
+                "Compléments demandés", "Compléments apportés",
+                "Instruction par le service Innovation sociale et solidaire");
+        assertThat(list.get(list.size() - 1).fait()).isFalse();
+        assertThat(list).noneMatch(j -> j.libelle().contains("Réponse privée"));
+    }
+
+    @Test
+    void a_file_declared_not_receivable_ends_there_without_its_motif_and_without_a_next_step() {
+        fx.as(agentEmail);
+        instructions.take(dossier.communId());
+        instructions.decide(fx.task(dossier.communId(), CycleCommunProcess.TASK_INSTRUIRE).getId(),
+                InstructionDecision.of(DecisionInstruction.NON_RECEVABLE, criteres(), MOTIF));
+        fx.logout();
+
+        List<Jalon> list = jalons.jalons(dossier.communId());
+
+        assertThat(libelles(list)).containsExactly("Idée publiée", "Dossier transmis au Département",
+                "Dossier non recevable");
+        assertThat(list).allMatch(Jalon::fait);
+    }
+
+    @Test
+    void a_published_idea_shows_the_transmission_to_come_with_the_deposit_deadline() {
+        long porteur = fx.structure(true, "30");
+        long id = fx.deposit(fx.account(Roles.STRUCTURE, porteur), porteur);
+        fx.logout();
+        var campagne = campagnes.current().orElseThrow();
+
+        List<Jalon> list = jalons.jalons(id);
+
+        assertThat(list).containsExactly(
+                new Jalon(LocalDate.now(Dates.ZONE), "Idée publiée", true),
+                new Jalon(campagne.dateLimiteDepot().atZoneSameInstant(Dates.ZONE).toLocalDate(),
+                        "Transmission du dossier au Département, au plus tard le " + campagne.dateLimiteTexte(), false));
+    }
+
+    @Test
+    void a_draft_is_visible_only_to_its_structure() {
+        fx.as(dossier.porteurEmail());
+        long draft = communs.createDraft(dossier.porteurStructureId(), new CommunData("Idée en cours", null, null, null,
+                null, Set.of(), Set.of(), null, false, false, Set.of(), null));
+        assertThat(jalons.jalons(draft)).containsExactly(new Jalon(null, "Publication de l'idée", false));
+
+        for (String other : List.of(dossier.membreEmail(), agentEmail)) {
+            fx.as(other);
+            assertThatThrownBy(() -> jalons.jalons(draft)).as(other).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("n'existe pas");
+        }
+        fx.logout();
+        assertThatThrownBy(() -> jalons.jalons(draft)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> jalons.jalons(Long.MAX_VALUE)).isInstanceOf(ValidationException.class);
+    }
+}
