@@ -83,6 +83,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem("Mes tâches", "taches", VaadinIcon.TASKS.create()));
         }
         if (auth.hasRole(Roles.AGENT)) {
+            nav.addItem(new SideNavItem("Dossiers", "dossiers", VaadinIcon.FOLDER_OPEN_O.create()));
             nav.addItem(new SideNavItem("Vérifier les structures", "verifications", VaadinIcon.CHECK_SQUARE_O.create()));
         }
         if (auth.hasRole(Roles.ADMIN)) {

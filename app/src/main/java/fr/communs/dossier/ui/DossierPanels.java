@@ -1,7 +1,7 @@
 package fr.communs.dossier.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
+import fr.communs.dossier.DossierService;
 import fr.communs.avis.AvisService;
 import fr.communs.historique.HistoriqueService;
 import fr.communs.historique.ui.HistoriquePanel;
@@ -22,10 +22,12 @@ class DossierPanels {
     private final AvisService avis;
     private final PieceJointeService pieces;
     private final HistoriqueService historique;
+    private final DossierService dossiers;
 
     DossierPanels(MessageService messages, CurrentUser currentUser, AvisService avis, PieceJointeService pieces,
-                  HistoriqueService historique) {
+                  HistoriqueService historique, DossierService dossiers) {
         this.historique = historique;
+        this.dossiers = dossiers;
         this.pieces = pieces;
         this.messages = messages;
         this.avis = avis;
@@ -34,7 +36,7 @@ class DossierPanels {
 
     /** The labels of the file, with add / remove. */
     Component labels(long communId) {
-        return new Div();
+        return new EtiquettesPanel(dossiers, communId);
     }
 
     /** Tab title → content, in display order. */
