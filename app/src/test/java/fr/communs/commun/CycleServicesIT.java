@@ -238,7 +238,7 @@ class CycleServicesIT {
                 .isInstanceOf(NotAllowedException.class);
         fx.as(agent);
         assertThatThrownBy(() -> instructions.decide(taskId, decision(DecisionInstruction.NON_RECEVABLE, " ")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("motif");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Motif de non-recevabilité");
         assertThatThrownBy(() -> instructions.decide(taskId, InstructionDecision.of(DecisionInstruction.RECEVABLE,
                 List.of(), null))).isInstanceOf(ValidationException.class);
         assertThat(instructions.decisions(id)).isEmpty();

@@ -11,14 +11,9 @@ import fr.communs.processes.CycleCommunProcess;
 import fr.communs.security.Roles;
 import fr.communs.support.Fixtures;
 import fr.communs.task.TaskNotAvailableException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +24,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Forming a groupement through the real services: consent of each structure, drafts, transmission, races. */
@@ -508,32 +502,7 @@ class GroupementServiceIT {
         }
     }
 
-    /** Runs both actions at the same time on two threads; returns each result or the exception it threw. */
     private static List<Object> race(Callable<Object> first, Callable<Object> second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Object> action : List.of(first, second)) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return action.call();
-                    } catch (RuntimeException e) {
-                        return e;
-                    } finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                outcomes.add(f.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdown();
-        }
+        return Fixtures.race(first, second);
     }
 }

@@ -239,7 +239,7 @@ class CycleEndToEndIT extends BrowserTest {
         // Anyone sees the result and every step passed.
         visitor.navigate(url(communPath));
         assertThat(visitor.getByText("Lauréat — livrable déposé")).isVisible();
-        assertThat(visitor.locator("li.fin")).containsText("Livrable et retour d'expérience déposés");
+        assertThat(visitor.locator("li.fin")).containsText("Livrable déposé");
         assertThat(visitor.locator("li.a_venir")).hasCount(0);
         shot(visitor, "14-commun-laureat");
     }

@@ -417,11 +417,13 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         CheckboxGroup<PartieDossier> parties = new CheckboxGroup<>("Parties du dossier à compléter (seules celles-ci seront modifiables)");
         parties.setItems(PartieDossier.values());
         parties.setItemLabelGenerator(PartieDossier::libelle);
+        parties.addThemeName("vertical");
         DatePicker dateLimite = Ui.datePicker("Date limite des compléments");
         dateLimite.setMin(LocalDate.now().plusDays(1));
         dateLimite.setMax(LocalDate.now().plusDays(InstructionService.COMPLEMENTS_MAX_JOURS));
         dateLimite.setValue(LocalDate.now().plusDays(InstructionService.COMPLEMENTS_JOURS_PAR_DEFAUT));
         dateLimite.setHelperText("Le porteur reçoit un rappel automatique avant cette date.");
+        dateLimite.setWidth("18em");
         TextArea motif = new TextArea("Message au groupement");
         motif.setMaxLength(4000);
         motif.setWidthFull();
