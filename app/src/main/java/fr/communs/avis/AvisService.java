@@ -141,8 +141,12 @@ public class AvisService {
         List<Long> created = new ArrayList<>();
         for (Long referentId : ids) {
             long avisId = avis.insert(communId, agent.id(), referentId, texteQuestion, dateLimite);
-            ProcessInstance pi = runtime.startProcessInstanceByKey(AvisReferentProcess.KEY, businessKey,
+            Map<String, Object> variables = new java.util.HashMap<>(
                     AvisReferentProcess.startVariables(avisId, communId, String.valueOf(referentId), due));
+            // Reminders from the next morning at 9:00 (the avis is late then), never at night.
+            variables.put(AvisReferentProcess.VAR_CYCLE_RELANCE, AvisReferentProcess.relanceCycle(
+                    Date.from(dateLimite.plusDays(1).atTime(LocalTime.of(9, 0)).atZone(Dates.ZONE).toInstant())));
+            ProcessInstance pi = runtime.startProcessInstanceByKey(AvisReferentProcess.KEY, businessKey, variables);
             Task task = engineTasks.createTaskQuery().processInstanceId(pi.getId())
                     .taskDefinitionKey(AvisReferentProcess.TASK_DONNER_AVIS).singleResult();
             notifications.notifyUsers(List.of(referentId), NotificationType.AVIS_DEMANDE,
@@ -167,6 +171,9 @@ public class AvisService {
                 .orThrow();
         long communId = userTasks.requireOpen(taskId, AvisReferentProcess.TASK_DONNER_AVIS);
         long avisId = avisIdOfTask(taskId).orElseThrow(TaskNotAvailableException::new);
+        if (avis.commun(communId).map(c -> c.statut().termine()).orElse(true)) {
+            throw new TaskNotAvailableException("Ce dossier est clos : votre avis n'est plus attendu.");
+        }
         if (avis.markRendu(avisId, referent.id(), sens, reponse.strip()) == 0) {
             throw new TaskNotAvailableException("Cet avis n'est plus attendu : il vient d'être rendu (par exemple "
                     + "dans un autre onglet) ou la demande a été annulée.");
@@ -180,19 +187,51 @@ public class AvisService {
         userTasks.complete(taskId, Map.of());
     }
 
-    /** Cancels a pending request (any agent): its task disappears from the référent's list. */
+    /**
+     * Cancels a pending request (the agent who asked, or the file's instructeur): its task disappears from the
+     * référent's list and the référent is told.
+     */
     @Transactional
     public void cancel(long avisId) {
         AppUser agent = currentUser.requireRole(Roles.AGENT);
         AvisReferent found = avis.find(avisId)
                 .orElseThrow(() -> new NotAllowedException("Cette demande d'avis n'existe pas."));
+        boolean demandeur = avis.demandeurOf(avisId).map(id -> id == agent.id()).orElse(false);
+        boolean instructeur = avis.instructeurOf(found.communId()).map(id -> id == agent.id()).orElse(false);
+        if (!demandeur && !instructeur) {
+            throw new NotAllowedException("Seuls l'agent qui a demandé l'avis et l'instructeur du dossier peuvent "
+                    + "annuler cette demande.");
+        }
+        cancelOne(found, "Demande d'avis annulée par " + agent.nomComplet(),
+                agent.nomComplet() + " a annulé sa demande d'avis sur ce dossier : votre avis n'est plus attendu.");
+    }
+
+    /** The file's cycle ended (non recevable, subvention non votée…): pending requests are closed. */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    void onStatutChange(fr.communs.commun.CommunService.StatutChange change) {
+        if (!change.statut().termine()) {
+            return;
+        }
+        for (long avisId : avis.pendingOf(change.communId())) {
+            avis.find(avisId).ifPresent(found -> cancelOne(found, "Demande d'avis close : dossier « "
+                    + change.statut().libelle().toLowerCase() + " »", "Le dossier est clos (« "
+                    + change.statut().libelle().toLowerCase() + " ») : votre avis n'est plus attendu."));
+        }
+    }
+
+    private void cancelOne(AvisReferent found, String reason, String message) {
+        long avisId = found.id();
         if (avis.markAnnule(avisId) == 0) {
             throw new NotAllowedException("Cette demande d'avis n'est plus en attente : l'avis vient d'être rendu "
                     + "ou la demande a déjà été annulée. Rechargez la page pour voir la situation à jour.");
         }
         for (ProcessInstance pi : instancesOf(found.communId(), avisId)) {
-            runtime.deleteProcessInstance(pi.getId(), "Demande d'avis annulée par " + agent.nomComplet());
+            runtime.deleteProcessInstance(pi.getId(), reason);
         }
+        String titre = avis.commun(found.communId()).map(CommunRef::titre).orElse("Commun n° " + found.communId());
+        notifications.notifyUsers(List.of(found.referentId()), NotificationType.AVIS_ANNULE,
+                "Demande d'avis annulée : « " + titre + " »", message, TaskScreens.MES_TACHES);
     }
 
     /** Requests on a file and the avis given, the oldest first (agents only). */

@@ -41,6 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Depositing a commun, the public list and page of communs, and where each file stands in the cycle. */
 @Service
 public class CommunService {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    /** A commun changed state (published inside the transaction, for features that follow the file). */
+    public record StatutChange(long communId, CommunStatut statut) {
+    }
 
     private final JooqCommunRepository communs;
     private final CampagneService campagnes;
@@ -54,7 +59,9 @@ public class CommunService {
 
     CommunService(JooqCommunRepository communs, CampagneService campagnes, StructureService structures,
                   CurrentUser currentUser, RuntimeService runtime, HistoryService history, RepositoryService repository,
-                  JooqGroupementRepository groupement, CommuneService communes) {
+                  JooqGroupementRepository groupement, CommuneService communes,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.communs = communs;
         this.groupement = groupement;
         this.communes = communes;
@@ -251,6 +258,7 @@ public class CommunService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void changeStatut(long communId, CommunStatut statut) {
         communs.updateStatut(communId, statut);
+        events.publishEvent(new StatutChange(communId, statut));
     }
 
     /**

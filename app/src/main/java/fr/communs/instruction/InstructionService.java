@@ -82,6 +82,7 @@ public class InstructionService {
     @Transactional(readOnly = true)
     public SuiviDossier suivi(long communId) {
         requireAgent();
+        requirePublished(communId);
         return instructions.suivi(communId);
     }
 
@@ -95,7 +96,13 @@ public class InstructionService {
             throw new ValidationException("Ce dossier est déjà instruit par " + suivi.instructeurNom()
                     + ". Pour le reprendre, utilisez « Attribuer à… ».");
         }
-        if (suivi.instructeurId() == null) {
+        String assignee = tasks.openTask(communId, CycleCommunProcess.TASK_INSTRUIRE)
+                .map(TaskService.OpenTaskRef::assignee).orElse(null);
+        if (assignee != null && !assignee.equals(agent.camundaId())) {
+            throw new ValidationException("La tâche « Instruire le dossier » a déjà été prise par un autre agent. "
+                    + "Pour la reprendre, utilisez « Attribuer à… ».");
+        }
+        if (suivi.instructeurId() == null || assignee == null) {
             setInstructeur(communId, agent.id(), agent);
         }
     }
@@ -116,7 +123,9 @@ public class InstructionService {
         for (long communId : ids.stream().sorted().toList()) {     // always the same lock order
             requireTransmitted(communs.lock(communId));
             SuiviDossier suivi = instructions.suivi(communId);
-            if (suivi.instructeurId() == null || suivi.instructeurId() != agentId) {
+            String assignee = tasks.openTask(communId, CycleCommunProcess.TASK_INSTRUIRE)
+                    .map(TaskService.OpenTaskRef::assignee).orElse(String.valueOf(agentId));
+            if (suivi.instructeurId() == null || suivi.instructeurId() != agentId || !assignee.equals(String.valueOf(agentId))) {
                 setInstructeur(communId, agentId, agent);
             }
         }
@@ -151,6 +160,12 @@ public class InstructionService {
             return;
         }
         AppUser user = currentUser.require();
+        communs.lock(event.communId());
+        SuiviDossier suivi = instructions.suivi(event.communId());
+        if (event.userId() != null && suivi.instructeurId() != null && !suivi.instructeurId().equals(event.userId())) {
+            throw new TaskNotAvailableException("Ce dossier est instruit par " + suivi.instructeurNom()
+                    + " : demandez-lui de vous l'attribuer.");
+        }
         instructions.assign(event.communId(), event.userId(), user.id());
         tasks.assignCycleTask(event.communId(), CycleCommunProcess.TASK_INSTRUIRE,
                 event.userId() == null ? null : String.valueOf(event.userId()), CycleCommunProcess.VAR_INSTRUCTEUR);
@@ -168,6 +183,7 @@ public class InstructionService {
     @Transactional(readOnly = true)
     public List<AppreciationCritere> appreciations(long communId) {
         requireAgent();
+        requirePublished(communId);
         return instructions.appreciations(communId);
     }
 
@@ -187,6 +203,7 @@ public class InstructionService {
     @Transactional(readOnly = true)
     public List<Annotation> annotations(long communId) {
         requireAgent();
+        requirePublished(communId);
         return instructions.annotations(communId);
     }
 
@@ -195,7 +212,9 @@ public class InstructionService {
     public long annotate(long communId, String texte) {
         AppUser agent = requireAgent();
         Checks.start().required(texte, "Note interne", 4000).orThrow();
-        communs.lock(communId);
+        if (communs.lock(communId) == CommunStatut.BROUILLON) {
+            throw new ValidationException("Ce commun n'existe pas.");
+        }
         return instructions.insertAnnotation(communId, texte.strip(), agent.id());
     }
 
@@ -226,8 +245,7 @@ public class InstructionService {
         });
         notifyDecision(communId, d.decision(), motif, parties, dateLimite);
         tasks.complete(taskId, d.decision() == DecisionInstruction.COMPLEMENTS
-                ? CycleCommunProcess.complements(ClockUtil.getCurrentTime(), endOfDay(dateLimite))
-                : CycleCommunProcess.decision(d.decision()));
+                ? complementsVariables(dateLimite) : CycleCommunProcess.decision(d.decision()));
     }
 
     private Map<Critere, AppreciationCritere> checkDecision(InstructionDecision d) {
@@ -297,8 +315,17 @@ public class InstructionService {
         }
     }
 
-    private static Date endOfDay(LocalDate date) {
-        return Date.from(date.atTime(LocalTime.of(23, 59)).atZone(Dates.ZONE).toInstant());
+    /** Due at 23:59 on the chosen day; the reminder is computed from 9:00 that day, so it never comes at night. */
+    private static Map<String, Object> complementsVariables(LocalDate dateLimite) {
+        Date now = ClockUtil.getCurrentTime();
+        Map<String, Object> variables = new java.util.HashMap<>(CycleCommunProcess.complements(now, at(dateLimite, 23, 59)));
+        variables.put(CycleCommunProcess.VAR_DATE_RAPPEL_COMPLEMENTS,
+                CycleCommunProcess.complementsReminderDate(now, at(dateLimite, 9, 0)));
+        return variables;
+    }
+
+    private static Date at(LocalDate date, int hour, int minute) {
+        return Date.from(date.atTime(LocalTime.of(hour, minute)).atZone(Dates.ZONE).toInstant());
     }
 
     // ------------------------------------------------------------------ compléments
@@ -343,6 +370,10 @@ public class InstructionService {
                 checks.required(textes.get(partie), partie.libelle(), partie == PartieDossier.RESUME ? 1000 : 4000);
             }
         }
+        if (demande.parties().contains(PartieDossier.PIECES)) {
+            checks.check(instructions.piecesDeposeesDepuis(communId, demande.date()) > 0,
+                    "Déposez au moins une des pièces jointes demandées avant de renvoyer le dossier.");
+        }
         checks.orThrow();
         communs.completeTexts(communId, textes.get(PartieDossier.RESUME), textes.get(PartieDossier.BESOIN),
                 textes.get(PartieDossier.INTERET_GENERAL), textes.get(PartieDossier.GOUVERNANCE),
@@ -353,7 +384,7 @@ public class InstructionService {
         SuiviDossier suivi = instructions.suivi(communId);
         String titre = "Compléments reçus : « " + communs.get(communId).titre() + " »";
         String texte = "Le groupement a complété son dossier : le dossier revient en instruction.\n\n" + data.reponse().strip();
-        if (suivi.instructeurId() != null) {
+        if (suivi.instructeurId() != null && instructions.agent(suivi.instructeurId()).isPresent()) {
             notifications.notifyUsers(List.of(suivi.instructeurId()), NotificationType.COMPLEMENTS_RECUS, titre, texte,
                     "dossiers/" + communId);
         } else {
@@ -383,6 +414,7 @@ public class InstructionService {
     @Transactional(readOnly = true)
     public List<Instruction> decisions(long communId) {
         requireAgent();
+        requirePublished(communId);
         return instructions.findByCommun(communId);
     }
 
@@ -390,6 +422,7 @@ public class InstructionService {
     @Transactional(readOnly = true)
     public Optional<String> lastComplement(long communId) {
         requireAgent();
+        requirePublished(communId);
         return instructions.complements(communId).stream().findFirst();
     }
 
@@ -397,6 +430,11 @@ public class InstructionService {
 
     private AppUser requireAgent() {
         return currentUser.requireRole(Roles.AGENT);
+    }
+
+    /** Drafts are visible to their structure only: for agents they do not exist. */
+    private void requirePublished(long communId) {
+        communs.get(communId);
     }
 
     private void requireInstructeur(long communId, AppUser agent) {

@@ -20,6 +20,7 @@ public enum NotificationType {
     MESSAGE("Message sur un dossier"),
     AVIS_DEMANDE("Avis demandé"),
     AVIS_RENDU("Avis rendu"),
+    AVIS_ANNULE("Demande d'avis annulée"),
     RAPPEL_AVIS("Rappel : avis attendu");
 
     private final String libelle;

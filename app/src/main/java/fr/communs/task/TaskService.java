@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service("userTaskService")
 public class TaskService {
+    /** Tasks given to one person by the process (no group to give them back to): they cannot be released. */
+    private static final Set<String> PERSONAL = Set.of(CycleCommunProcess.TASK_NOTER_AUDITION,
+            fr.communs.processes.AvisReferentProcess.TASK_DONNER_AVIS);
     private final org.camunda.bpm.engine.TaskService tasks;
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
@@ -139,9 +142,10 @@ public class TaskService {
                 .forEach(pi -> runtime.setVariable(pi.getId(), CycleCommunProcess.VAR_PORTEUR_GROUP, newGroup));
     }
 
-    /** The commun of an open task of the cycle, whoever may act on it. */
-    @Transactional(readOnly = true)
+    /** The commun of an open task, whoever may act on it (inside a service's transaction, for a logged-in user). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Optional<Long> communOfTask(String taskId) {
+        currentUser.require();
         if (taskId == null) {
             return Optional.empty();
         }
@@ -171,6 +175,7 @@ public class TaskService {
     /** The open task of this step of the cycle for a commun, if any. */
     @Transactional(readOnly = true)
     public Optional<OpenTaskRef> openTask(long communId, String taskDefinitionKey) {
+        currentUser.requireRole(fr.communs.security.Roles.AGENT);
         return tasks.createTaskQuery().active().processDefinitionKey(CycleCommunProcess.KEY)
                 .processInstanceBusinessKey(CycleCommunProcess.businessKey(communId)).taskDefinitionKey(taskDefinitionKey)
                 .list().stream().findFirst()
@@ -232,7 +237,7 @@ public class TaskService {
         if (task == null) {
             throw new TaskNotAvailableException();
         }
-        if (CycleCommunProcess.TASK_NOTER_AUDITION.equals(task.getTaskDefinitionKey())) {
+        if (PERSONAL.contains(task.getTaskDefinitionKey())) {
             throw new TaskNotAvailableException("Cette tâche vous est personnellement attribuée : elle ne peut pas être libérée.");
         }
         tasks.setAssignee(taskId, null);
@@ -286,7 +291,7 @@ public class TaskService {
                     titleById.getOrDefault(communId, "Commun n° " + communId), porteurById.getOrDefault(communId, ""),
                     t.getAssignee(),
                     user.camundaId().equals(t.getAssignee()),
-                    CycleCommunProcess.TASK_NOTER_AUDITION.equals(t.getTaskDefinitionKey()),
+                    PERSONAL.contains(t.getTaskDefinitionKey()),
                     toLocal(t.getCreateTime()), toLocal(t.getDueDate()));
         }).toList();
     }

@@ -57,6 +57,7 @@ class AvisServiceIT {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired DSLContext dsl;
+    @Autowired fr.communs.instruction.InstructionService instructions;
 
     Fixtures.Transmis dossier;
     long communId;
@@ -310,7 +311,31 @@ class AvisServiceIT {
     // ------------------------------------------------------------------ cancel
 
     @Test
-    void any_agent_cancels_a_pending_request_which_deletes_its_process_instance() {
+    void pending_requests_are_closed_when_the_file_ends_and_a_referent_cannot_release_the_task() {
+        fx.as(instructeur);
+        avis.request(communId, List.of(cultureId), "Votre lecture ?", dans10Jours);
+        fx.as(culture);
+        String task = taskOf(cultureId).getId();
+        assertThatThrownBy(() -> userTasks.unclaim(task)).isInstanceOf(TaskNotAvailableException.class)
+                .hasMessageContaining("personnellement attribuée");
+
+        fx.as(instructeur);
+        instructions.take(communId);
+        instructions.decide(engineTasks.createTaskQuery().processDefinitionKey(CycleCommunProcess.KEY)
+                        .processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+                        .taskDefinitionKey(CycleCommunProcess.TASK_INSTRUIRE).singleResult().getId(),
+                fr.communs.instruction.InstructionDecision.of(CycleCommunProcess.DecisionInstruction.NON_RECEVABLE,
+                        java.util.Arrays.stream(fr.communs.instruction.Critere.values())
+                                .map(c -> new fr.communs.instruction.AppreciationCritere(c,
+                                        fr.communs.instruction.Appreciation.DEFAVORABLE, null)).toList(),
+                        "Hors du champ de l'appel."));
+        assertThat(avis.ofCommun(communId)).extracting(AvisReferent::statut).containsExactly(StatutAvis.ANNULE);
+        assertThat(avisInstances()).isZero();
+        assertThat(notifications(NotificationType.AVIS_ANNULE, cultureId)).hasSize(1);
+    }
+
+    @Test
+    void the_agent_who_asked_cancels_a_pending_request_which_deletes_its_process_instance_and_tells_the_referent() {
         fx.as(instructeur);
         long avisId = avis.request(communId, List.of(cultureId, environnementId), "Votre lecture ?", dans10Jours).get(0);
         String cultureTask = taskOf(cultureId).getId();
@@ -318,10 +343,13 @@ class AvisServiceIT {
         fx.as(dossier.porteurEmail());
         assertThatThrownBy(() -> avis.cancel(avisId)).isInstanceOf(NotAllowedException.class);
 
-        fx.as(environnement);                                     // an agent who did not ask
-        avis.cancel(avisId);
+        fx.as(environnement);                                     // an agent who neither asked nor instructs
+        assertThatThrownBy(() -> avis.cancel(avisId)).isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("Seuls l'agent qui a demandé l'avis");
 
         fx.as(instructeur);
+        avis.cancel(avisId);
+        assertThat(notifications(NotificationType.AVIS_ANNULE, cultureId)).hasSize(1);
         assertThat(avis.ofCommun(communId)).extracting(AvisReferent::statut)
                 .containsExactly(StatutAvis.ANNULE, StatutAvis.EN_ATTENTE);
         assertThat(avisInstances()).as("only the other référent's instance remains").isEqualTo(1);
@@ -386,8 +414,8 @@ class AvisServiceIT {
         fx.logout();
         String pid = taskOf(cultureId).getProcessInstanceId();
         Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
-        assertThat(LocalDateTime.ofInstant(timer.getDuedate().toInstant(), Dates.ZONE).toLocalDate())
-                .as("the first reminder at the due date").isEqualTo(dans10Jours);
+        assertThat(LocalDateTime.ofInstant(timer.getDuedate().toInstant(), Dates.ZONE))
+                .as("the first reminder the morning after the due date").isEqualTo(dans10Jours.plusDays(1).atTime(9, 0));
 
         management.executeJob(timer.getId());
         for (Job job : management.createJobQuery().processInstanceId(pid).messages().list()) {

@@ -45,6 +45,7 @@ class InstructionServiceIT {
     @Autowired NotificationService notifications;
     @Autowired RuntimeService runtime;
     @Autowired DSLContext dsl;
+    @Autowired fr.communs.piece.PieceJointeService pieces;
 
     private Fixtures.Transmis file;
     private String agent;
@@ -226,7 +227,13 @@ class InstructionServiceIT {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Résumé");
         assertThatThrownBy(() -> instructions.completeFile(completer.getId(), new ComplementData(Map.of(), "Voici")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Gouvernance");
+        assertThatThrownBy(() -> instructions.completeFile(completer.getId(), new ComplementData(
+                Map.of(PartieDossier.GOUVERNANCE, "Comité mensuel"), "Voici")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("pièces jointes demandées");
         assertThat(communs.get(file.communId()).statut()).isEqualTo(CommunStatut.COMPLEMENTS_DEMANDES);
+        pieces.upload(file.communId(), file.porteurStructureId(), fr.communs.piece.CategoriePiece.STATUTS, "statuts.pdf",
+                new java.io.ByteArrayInputStream("%PDF-1.4\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 
         instructions.completeFile(completer.getId(), new ComplementData(
                 Map.of(PartieDossier.GOUVERNANCE, "Un comité mensuel au consentement, ouvert aux usagers."), "Gouvernance précisée."));

@@ -69,6 +69,15 @@ public final class Echantillons {
 
     /** A minimal OpenDocument text, "mimetype" first and stored, as the format requires. */
     public static byte[] odt() {
+        return odt(false);
+    }
+
+    /** The same OpenDocument text with a Basic macro library (active content, refused). */
+    public static byte[] odtWithMacros() {
+        return odt(true);
+    }
+
+    private static byte[] odt(boolean macros) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -84,6 +93,9 @@ public final class Echantillons {
                 zip.closeEntry();
                 put(zip, "content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>");
                 put(zip, "META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>");
+                if (macros) {
+                    put(zip, "Basic/Standard/Module1.xml", "<script:module script:name=\"Module1\">Sub Main : Shell(\"calc\") : End Sub</script:module>");
+                }
             }
             return bytes.toByteArray();
         } catch (IOException e) {

@@ -171,7 +171,8 @@ class PieceJointeServiceIT {
     void an_executable_or_an_html_page_renamed_pdf_is_refused_and_nothing_is_stored() {
         Set<String> avant = stored();
         fx.as(membreEmail);
-        for (byte[] bytes : new byte[][] {Echantillons.exe(), Echantillons.html(), Echantillons.zip(), Echantillons.docm()}) {
+        for (byte[] bytes : new byte[][] {Echantillons.exe(), Echantillons.html(), Echantillons.zip(), Echantillons.docm(),
+                Echantillons.odtWithMacros()}) {
             assertThatThrownBy(() -> pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.pdf", in(bytes)))
                     .isInstanceOf(ValidationException.class)
                     .hasMessageContaining("ne correspond à aucun format accepté")

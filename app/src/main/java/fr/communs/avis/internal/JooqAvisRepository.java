@@ -140,6 +140,20 @@ public class JooqAvisRepository {
     }
 
     /** The person who asked for this avis. */
+    /** The agent who instructs the file, if any. */
+    public Optional<Long> instructeurOf(long communId) {
+        var suivi = fr.communs.db.Tables.DOSSIER_SUIVI;
+        return dsl.select(suivi.INSTRUCTEUR_ID).from(suivi).where(suivi.COMMUN_ID.eq(communId))
+                .fetchOptional(suivi.INSTRUCTEUR_ID);
+    }
+
+    /** Ids of the pending requests on a file. */
+    public List<Long> pendingOf(long communId) {
+        return dsl.select(AVIS_REFERENT.AVIS_REFERENT_ID).from(AVIS_REFERENT)
+                .where(AVIS_REFERENT.COMMUN_ID.eq(communId).and(AVIS_REFERENT.STATUT.eq(StatutAvis.EN_ATTENTE.name())))
+                .fetch(AVIS_REFERENT.AVIS_REFERENT_ID);
+    }
+
     public Optional<Long> demandeurOf(long avisId) {
         return dsl.select(AVIS_REFERENT.DEMANDEUR_ID).from(AVIS_REFERENT)
                 .where(AVIS_REFERENT.AVIS_REFERENT_ID.eq(avisId)).fetchOptional(AVIS_REFERENT.DEMANDEUR_ID);

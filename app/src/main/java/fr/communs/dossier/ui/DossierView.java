@@ -71,7 +71,7 @@ import java.util.Optional;
  * (ESS / territory declared or verified, with a link to verify), and in tabs the instruction (criteria and decision),
  * the attachments, the avis of référents, the messages with the groupement, private notes and the timeline.
  */
-@Route(value = TaskScreens.DOSSIERS + "/:communId", layout = MainLayout.class)
+@Route(value = TaskScreens.DOSSIERS + "/:communId([0-9]{1,18})", layout = MainLayout.class)
 @RolesAllowed(Roles.AGENT)
 class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final CommunService communs;

@@ -110,6 +110,12 @@ public class JooqInstructionRepository {
                 .orderBy(COMPLEMENT.CREATED_AT.desc(), COMPLEMENT.COMPLEMENT_ID.desc()).fetch(COMPLEMENT.REPONSE);
     }
 
+    /** Attachments deposited (and not deleted) on a file since a date: those answering a request for compléments. */
+    public int piecesDeposeesDepuis(long communId, OffsetDateTime depuis) {
+        var p = fr.communs.db.Tables.PIECE_JOINTE;
+        return dsl.fetchCount(p, p.COMMUN_ID.eq(communId).and(p.SUPPRIME_LE.isNull()).and(p.CREATED_AT.gt(depuis)));
+    }
+
     // ------------------------------------------------------------------ working appreciations
 
     public List<AppreciationCritere> appreciations(long communId) {

@@ -84,6 +84,9 @@ public class JooqMessageRepository {
      * the transaction, so that it cannot leave the groupement while its message is being written.
      */
     public boolean lockMembre(long communId, long structureId) {
+        // The commun row first, as every change of the groupement does (FOR UPDATE): same lock order, no deadlock.
+        dsl.selectOne().from(fr.communs.db.Tables.COMMUN).where(fr.communs.db.Tables.COMMUN.COMMUN_ID.eq(communId))
+                .forShare().execute();
         return dsl.selectOne().from(GROUPEMENT_MEMBRE)
                 .where(GROUPEMENT_MEMBRE.COMMUN_ID.eq(communId))
                 .and(GROUPEMENT_MEMBRE.STRUCTURE_ID.eq(structureId))

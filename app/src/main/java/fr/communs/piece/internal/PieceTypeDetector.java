@@ -42,7 +42,8 @@ public class PieceTypeDetector {
             return Optional.empty();
         }
         if (type.equals(OOXML) || type.equals(ZIP) || type.equals(FormatPiece.DOCX.typeMime())
-                || type.equals(FormatPiece.XLSX.typeMime())) {
+                || type.equals(FormatPiece.XLSX.typeMime()) || type.equals(FormatPiece.ODT.typeMime())
+                || type.equals(FormatPiece.ODS.typeMime())) {
             return inspectZip(file);
         }
         return Arrays.stream(FormatPiece.values())
@@ -52,6 +53,13 @@ public class PieceTypeDetector {
 
     private static Optional<FormatPiece> inspectZip(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            // Active content is refused: VBA / Basic macros and scripts, embedded OLE objects, ActiveX controls.
+            boolean active = Collections.list(zip.entries()).stream().map(e -> e.getName().toLowerCase(Locale.ROOT))
+                    .anyMatch(n -> n.endsWith("vbaproject.bin") || n.startsWith("basic/") || n.startsWith("scripts/")
+                            || n.contains("/embeddings/") || n.contains("/activex/"));
+            if (active) {
+                return Optional.empty();
+            }
             ZipEntry mimetype = zip.getEntry("mimetype");
             if (mimetype != null) {
                 String odf = read(zip, mimetype, 200).strip();
