@@ -194,6 +194,7 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         VerticalLayout column = new VerticalLayout();
         column.setPadding(false);
         column.addClassName("dossier-version");
+        column.setDefaultHorizontalComponentAlignment(FlexComponent.Alignment.STRETCH);
         column.add(new H3("Dossier transmis"));
         List<DossierVersion> all = versions.versions(communId);
         if (all.isEmpty()) {
@@ -202,6 +203,7 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             return column;
         }
         Div holder = new Div(new CommunFileView(all.get(0)));
+        holder.setWidthFull();
         if (all.size() > 1) {
             Select<DossierVersion> select = new Select<>();
             select.setLabel("Version");
