@@ -179,11 +179,13 @@ public class AvisService {
                     + "dans un autre onglet) ou la demande a été annulée.");
         }
         String titre = avis.commun(communId).map(CommunRef::titre).orElse("Commun n° " + communId);
-        avis.demandeurOf(avisId).ifPresent(demandeur -> notifications.notifyUsers(List.of(demandeur),
-                NotificationType.AVIS_RENDU, "Avis rendu sur « " + titre + " »",
+        List<Long> recipients = new ArrayList<>();
+        avis.demandeurOf(avisId).ifPresent(recipients::add);
+        avis.instructeurOf(communId).ifPresent(recipients::add);     // the file may have changed hands meanwhile
+        notifications.notifyUsers(recipients, NotificationType.AVIS_RENDU, "Avis rendu sur « " + titre + " »",
                 referent.nomComplet() + " a rendu un avis « " + sens.libelle().toLowerCase() + " » sur le dossier « "
                         + titre + " ».\n\n" + reponse.strip(),
-                TaskScreens.DOSSIERS + "/" + communId));
+                TaskScreens.DOSSIERS + "/" + communId);
         userTasks.complete(taskId, Map.of());
     }
 

@@ -168,7 +168,7 @@ class DemoDataLoader implements ApplicationRunner {
         int n = 1;
         for (String nom : List.of("Edit & P0llux", "Ressourceries de Nîmes", "Festival Mouvement(é)", "FILS METIS",
                 "OPTEOS", "COURTS CIRCUIX", "Les Survoltés", "MIESS 30")) {
-            accounts.createAccount("porteur" + n++ + "@communs.test", PASSWORD, "Porteur de " + nom, Roles.STRUCTURE,
+            accounts.createAccount("porteur" + n++ + "@communs.test", PASSWORD, ("AEIOU".indexOf(nom.charAt(0)) >= 0 ? "Porteur d'" : "Porteur de ") + nom, Roles.STRUCTURE,
                     List.of(s(nom)));
         }
         communsOfTheSeeds(campagnes.current().orElseThrow().defis());

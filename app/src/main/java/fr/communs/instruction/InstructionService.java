@@ -121,7 +121,12 @@ public class InstructionService {
             throw new ValidationException("Un des dossiers sélectionnés n'existe pas : rien n'a été attribué.");
         }
         for (long communId : ids.stream().sorted().toList()) {     // always the same lock order
-            requireTransmitted(communs.lock(communId));
+            CommunStatut statut = communs.lock(communId);
+            requireTransmitted(statut);
+            if (statut.termine()) {
+                throw new ValidationException("« " + communs.get(communId).titre() + " » est clos (" + statut.libelle().toLowerCase()
+                        + ") : il ne s'attribue plus. Retirez-le de la sélection.");
+            }
             SuiviDossier suivi = instructions.suivi(communId);
             String assignee = tasks.openTask(communId, CycleCommunProcess.TASK_INSTRUIRE)
                     .map(TaskService.OpenTaskRef::assignee).orElse(String.valueOf(agentId));
@@ -227,7 +232,7 @@ public class InstructionService {
     @Transactional
     public void decide(String taskId, InstructionDecision d) {
         AppUser agent = requireAgent();
-        Map<Critere, AppreciationCritere> criteres = checkDecision(d);
+        Map<Critere, AppreciationCritere> criteres = validate(d);
         long communId = tasks.communOfTask(taskId).orElseThrow(() -> new TaskNotAvailableException(
                 "Ce dossier vient d'être traité par une autre personne : votre décision n'a pas été enregistrée."));
         communs.lock(communId);          // serialises two decisions on the same file
@@ -248,7 +253,13 @@ public class InstructionService {
                 ? complementsVariables(dateLimite) : CycleCommunProcess.decision(d.decision()));
     }
 
-    private Map<Critere, AppreciationCritere> checkDecision(InstructionDecision d) {
+    /** Checks a decision's input without recording anything (the screen asks for confirmation only then). */
+    public void checkDecision(InstructionDecision d) {
+        requireAgent();
+        validate(d);
+    }
+
+    private Map<Critere, AppreciationCritere> validate(InstructionDecision d) {
         Checks checks = Checks.start().notNull(d.decision(), "Décision");
         if (d.decision() == DecisionInstruction.COMPLEMENTS) {
             checks.required(d.motif(), "Message au groupement (ce qui manque)", 4000)

@@ -14,7 +14,7 @@ public final class Roles {
     public static String label(String role) {
         return switch (role) {
             case STRUCTURE -> "Membre d'une structure";
-            case AGENT -> "Agent du service Innovation sociale et solidaire";
+            case AGENT -> "Agent du Département";
             case COMITE -> "Membre du comité d'accompagnement";
             case ADMIN -> "Administrateur de la plateforme";
             default -> role;

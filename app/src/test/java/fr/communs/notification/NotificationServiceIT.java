@@ -132,7 +132,7 @@ class NotificationServiceIT {
         assertThat(notifiedWith(titre)).contains(id(agent))
                 .doesNotContain(id(actingAgent), id(formerAgent), id(comite));
         assertThat(mailsTo(agent)).extracting(OutboxMailRecord::getSujet).containsExactly("[Communs] " + titre);
-        assertThat(mailsTo(agent).get(0).getTexte()).contains("« Agent du service Innovation sociale et solidaire »");
+        assertThat(mailsTo(agent).get(0).getTexte()).contains("« Agent du Département »");
         assertThat(mailsTo(actingAgent)).isEmpty();
         assertThatThrownBy(() -> inTransaction(() -> notifications.notifyRole("PIRATE", NotificationType.TRANSMISSION,
                 titre, "texte", null))).isInstanceOf(IllegalArgumentException.class);

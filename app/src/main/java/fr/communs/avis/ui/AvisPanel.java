@@ -87,8 +87,7 @@ public class AvisPanel extends VerticalLayout {
         card.add(question);
 
         if (a.statut() == StatutAvis.RENDU) {
-            Paragraph sens = new Paragraph("Avis " + a.avis().libelle().toLowerCase() + ", rendu le "
-                    + Ui.dateTime(a.renduLe()) + " ");
+            Paragraph sens = new Paragraph("Avis rendu le " + Ui.dateTime(a.renduLe()) + " ");
             Span badge = new Span(a.avis().libelle());
             badge.addClassName("badge");
             if (a.avis() != SensAvis.RESERVE) {

@@ -191,7 +191,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /**
      * The public milestones of the file, oldest first, then the next step expected: an ordered list whose state is
-     * written in words ("Fait", "Prochaine étape", "Fin"), not only shown by colour.
+     * written in words ("Fait", "À venir", "Fin"), not only shown by colour.
      */
     private VerticalLayout milestones(Commun commun) {
         VerticalLayout box = new VerticalLayout();
@@ -215,7 +215,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
             if (fin && reussite) {
                 li.addClassName("reussite");
             }
-            Span state = new Span(fin ? (reussite ? "✓ Terminé" : "■ Fin") : jalon.fait() ? "✓ Fait" : "► Prochaine étape");
+            Span state = new Span(fin ? (reussite ? "✓ Terminé" : "■ Fin") : jalon.fait() ? "✓ Fait" : "► À venir");
             state.addClassName("state");
             li.add(state, new Span(jalon.libelle()));
             if (jalon.fait() && jalon.date() != null) {

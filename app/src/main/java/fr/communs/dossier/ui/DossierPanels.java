@@ -39,13 +39,18 @@ class DossierPanels {
         return new EtiquettesPanel(dossiers, communId);
     }
 
+    /** How many avis of référents are still awaited on the file. */
+    long pendingAvis(long communId) {
+        return avis.ofCommun(communId).stream().filter(a -> a.statut() == fr.communs.avis.StatutAvis.EN_ATTENTE).count();
+    }
+
     /** Tab title → content, in display order. */
     Map<String, Component> tabs(long communId) {
         Map<String, Component> tabs = new LinkedHashMap<>();
         int nbPieces = pieces.list(communId).size();
-        tabs.put(nbPieces == 0 ? "Pièces jointes" : "Pièces jointes (" + nbPieces + ")", new PiecesPanel(pieces, communId, false));
-        long pending = avis.ofCommun(communId).stream().filter(a -> a.statut() == fr.communs.avis.StatutAvis.EN_ATTENTE).count();
-        tabs.put(pending == 0 ? "Avis des référents" : "Avis des référents (" + pending + " en attente)", new AvisPanel(avis, communId));
+        tabs.put(nbPieces == 0 ? "Pièces" : "Pièces (" + nbPieces + ")", new PiecesPanel(pieces, communId, false));
+        long pending = pendingAvis(communId);
+        tabs.put(pending == 0 ? "Avis" : "Avis (" + pending + " attendus)", new AvisPanel(avis, communId));
         int count = messages.count(communId);
         tabs.put(count == 0 ? "Messages" : "Messages (" + count + ")", new MessagesPanel(messages, currentUser, communId));
         tabs.put("Historique", new HistoriquePanel(historique, communId));

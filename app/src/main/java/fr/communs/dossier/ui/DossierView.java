@@ -157,6 +157,9 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             take.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             bar.add(take);
         }
+        if (communs.get(communId).statut().termine()) {
+            return bar;                      // a closed file is no longer assigned
+        }
         ComboBox<Agent> agent = new ComboBox<>();
         agent.setAriaLabel("Attribuer à un agent");
         agent.setPlaceholder("Attribuer à…");
@@ -232,7 +235,7 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         sheet.add("Instruction", instructionTab(commun, instruire, jInstruis));
         sheet.add("Groupement", groupementTab(commun));
         panels.tabs(communId).forEach(sheet::add);
-        sheet.add("Notes internes", notesTab());
+        sheet.add("Notes", notesTab());
         return sheet;
     }
 
@@ -240,6 +243,7 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         String territoire = campagnes.get(commun.campagneId()).territoireCode();
         List<MembreGroupement> membres = communs.membres(communId);
         Grid<MembreGroupement> grid = new Grid<>();
+        grid.setItems(membres);
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(m -> new Anchor("structures/" + m.structure().id(), m.structure().nom()))
                 .setHeader("Structure").setAutoWidth(true).setFlexGrow(1);
@@ -447,13 +451,19 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             }
             InstructionDecision d = new InstructionDecision(decision.getValue(), criteres.get(), motif.getValue(),
                     parties.getValue(), dateLimite.getValue());
+            if (!errors.run(() -> instructions.checkDecision(d))) {    // the form first, then the confirmation
+                errors.reveal();
+                return;
+            }
+            long avisAttendus = panels.pendingAvis(communId);
             ConfirmDialog confirm = new ConfirmDialog();
             confirm.setHeader("Enregistrer la décision « " + libelle(d.decision()) + " » ?");
             confirm.setText(switch (d.decision()) {
                 case RECEVABLE -> "Le dossier sera soumis au Comité d'accompagnement des communs et le groupement prévenu.";
                 case COMPLEMENTS -> "Le porteur recevra une tâche pour compléter les parties cochées ; le dossier vous reviendra.";
                 case NON_RECEVABLE -> "Le groupement sera prévenu avec le motif. Cette décision met fin au dossier.";
-            });
+            } + (avisAttendus == 0 ? "" : avisAttendus == 1 ? " Un avis de référent est encore attendu."
+                    : " " + avisAttendus + " avis de référents sont encore attendus."));
             confirm.setCancelable(true);
             confirm.setCancelText("Annuler");
             confirm.setConfirmText("Enregistrer");

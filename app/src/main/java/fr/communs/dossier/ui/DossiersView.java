@@ -388,8 +388,10 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
         int tousLesEtats = counts.values().stream().mapToInt(Integer::intValue).sum();
         etats.add(chip("Transmis (" + transmis + ")", statuts.isEmpty(), Set.of()));
         for (CommunStatut s : ETATS) {
-            etats.add(chip(s.libelle() + " (" + counts.getOrDefault(s, 0) + ")",
-                    statuts.size() == 1 && statuts.contains(s), Set.of(s)));
+            boolean selected = statuts.size() == 1 && statuts.contains(s);
+            if (counts.getOrDefault(s, 0) > 0 || selected) {      // empty states would only push the list down
+                etats.add(chip(s.libelle() + " (" + counts.getOrDefault(s, 0) + ")", selected, Set.of(s)));
+            }
         }
         etats.add(chip("Tous (" + tousLesEtats + ")", statuts.equals(DossierFiltre.PUBLIES), DossierFiltre.PUBLIES));
     }

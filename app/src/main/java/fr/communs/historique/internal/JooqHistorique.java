@@ -215,7 +215,7 @@ public class JooqHistorique {
                             + ("ANNULE".equals(r.value3()) ? " · demande annulée" : "");
                     all.add(new Evenement(r.value8(), Type.AVIS, "Avis demandé à " + referentNom, detail, r.value9()));
                     if ("RENDU".equals(r.value3()) && r.value6() != null) {
-                        all.add(new Evenement(r.value6(), Type.AVIS, "Avis de " + r.value10() + " : " + sensAvis(r.value4()),
+                        all.add(new Evenement(r.value6(), Type.AVIS, de(r.value10()) + " : " + sensAvis(r.value4()),
                                 r.value5() == null ? null : apercu(r.value5(), APERCU_TEXTE), r.value10()));
                     }
                 });
@@ -359,5 +359,11 @@ public class JooqHistorique {
 
     static String euros(BigDecimal montant) {
         return montant == null ? "" : NumberFormat.getCurrencyInstance(Locale.FRANCE).format(montant);
+    }
+
+    /** "Avis de Julien" / "Avis d'Inès": French elision before a vowel. */
+    static String de(String nom) {
+        return nom != null && !nom.isEmpty() && "AEIOUYÉÈÊÂÎÔaeiouyéèêâîô".indexOf(nom.charAt(0)) >= 0
+                ? "Avis d'" + nom : "Avis de " + nom;
     }
 }

@@ -96,6 +96,7 @@ public class MessagesPanel extends VerticalLayout {
             structure.setPlaceholder("Choisissez une de vos structures");
             structure.setItems(options.structures());
             structure.setItemLabelGenerator(StructureOption::nom);
+            structure.setValue(options.structures().get(0));          // a choice made, that the person may change
             structure.setRequiredIndicatorVisible(true);
             structure.setWidth("min(100%, 32rem)");
             form.add(structure);

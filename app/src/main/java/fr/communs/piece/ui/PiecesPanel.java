@@ -237,10 +237,16 @@ public class PiecesPanel extends VerticalLayout {
                 });
             } catch (ValidationException e) {
                 REFUSED.set(true);
-                ui.access(() -> errors.show(e.errors()));
+                ui.access(() -> {
+                    errors.show(e.errors());
+                    upload.clearFileList();
+                });
             } catch (NotAllowedException e) {
                 REFUSED.set(true);
-                ui.access(() -> errors.show(List.of(e.getMessage())));
+                ui.access(() -> {
+                    errors.show(List.of(e.getMessage()));
+                    upload.clearFileList();
+                });
             }
         }
 

@@ -131,6 +131,8 @@ class MessagesPanelIT {
 
         assertThat(attached(panel.structure)).isTrue();
         assertThat(panel.structure.getListDataView().getItems()).hasSize(2);
+        assertThat(panel.structure.getValue()).as("a structure is chosen beforehand").isNotNull();
+        panel.structure.clear();
         panel.texte.setValue("Sans choisir.");
         panel.send.click();
         assertThat(panel.errors.shown()).singleElement().asString().contains("choisissez celle");
