@@ -166,7 +166,7 @@ class CycleEndToEndIT extends BrowserTest {
                             new Locator.GetByTextOptions().setExact(true)).click();
         }
         agent.getByText("Demande de compléments", new Page.GetByTextOptions().setExact(true)).click();
-        agent.locator("vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Gouvernance")).first().click();
+        agent.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Gouvernance").setExact(true)).check();
         field(agent, "Message au groupement : ce qui manque").fill("Précisez comment les décisions sont prises au quotidien.");
         shot(agent, "09-instruction-complements");
         button(agent, "Enregistrer la décision");

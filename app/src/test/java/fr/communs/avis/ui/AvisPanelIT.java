@@ -126,7 +126,7 @@ class AvisPanelIT {
         service.answer(taskId(), SensAvis.DEFAVORABLE, "Le volet culturel manque de partenaires.");
         fx.as(instructeur);
         AvisPanel panel = new AvisPanel(service, communId);
-        assertThat(text(panel.list)).contains("Rendu", "Avis défavorable", "Le volet culturel manque de partenaires.")
+        assertThat(text(panel.list)).contains("Rendu", "Défavorable", "Le volet culturel manque de partenaires.")
                 .doesNotContain("en retard");
         assertThat(buttons(panel.list)).isEmpty();
     }
