@@ -278,11 +278,15 @@ public class InstructionService {
         } else {
             checks.optional(d.motif(), "Message au groupement", 4000);
         }
-        checks.orThrow();
-        return checkCriteres(d.criteres(), true);
+        return checkCriteres(d.criteres(), true, checks);    // every error at once
     }
 
     private static Map<Critere, AppreciationCritere> checkCriteres(List<AppreciationCritere> criteres, boolean complete) {
+        return checkCriteres(criteres, complete, Checks.start());
+    }
+
+    private static Map<Critere, AppreciationCritere> checkCriteres(List<AppreciationCritere> criteres, boolean complete,
+                                                                   Checks checks) {
         Map<Critere, AppreciationCritere> byCritere = new EnumMap<>(Critere.class);
         if (criteres != null) {
             for (AppreciationCritere a : criteres) {
@@ -291,7 +295,6 @@ public class InstructionService {
                 }
             }
         }
-        Checks checks = Checks.start();
         for (Critere c : Critere.values()) {
             AppreciationCritere a = byCritere.get(c);
             if (complete) {

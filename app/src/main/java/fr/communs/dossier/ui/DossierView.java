@@ -244,31 +244,37 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         List<MembreGroupement> membres = communs.membres(communId);
         Grid<MembreGroupement> grid = new Grid<>();
         grid.setItems(membres);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(m -> new Anchor("structures/" + m.structure().id(), m.structure().nom()))
-                .setHeader("Structure").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(m -> m.role().libelle()).setHeader("Rôle").setAutoWidth(true);
-        grid.addColumn(m -> m.structure().formeJuridique() == null ? "" : m.structure().formeJuridique().libelle())
-                .setHeader("Forme juridique").setAutoWidth(true);
+        grid.addComponentColumn(m -> {
+            Div cell = new Div(new Anchor("structures/" + m.structure().id(), m.structure().nom()));
+            if (m.structure().formeJuridique() != null) {
+                Span forme = new Span(m.structure().formeJuridique().libelle());
+                forme.addClassName("muted");
+                cell.add(new Div(forme));
+            }
+            return cell;
+        }).setHeader("Structure").setFlexGrow(1);
+        grid.addColumn(m -> m.role().libelle()).setHeader("Rôle").setWidth("9em").setFlexGrow(0);
         grid.addComponentColumn(m -> {
             Structure s = m.structure();
             String verif = s.verifiee() ? "vérifié" : "déclaré";
             Span ess = Ui.badge((s.ess() ? "ESS" : "Hors ESS") + " (" + verif + ")", s.ess());
             Span gard = Ui.badge((territoire.equals(s.codeDepartement()) ? "Sur le territoire" : "Hors territoire")
                     + " (" + verif + ")", territoire.equals(s.codeDepartement()));
-            return new HorizontalLayout(ess, gard);
+            return new Div(new Div(ess), new Div(gard));
         }).setHeader("ESS / territoire").setAutoWidth(true);
         grid.addComponentColumn(m -> {
-            HorizontalLayout actions = new HorizontalLayout(StructureBadges.verification(m.structure()));
+            Div actions = new Div(new Div(StructureBadges.verification(m.structure())));
             if (!m.structure().verifiee()) {
-                actions.add(new Anchor("verifications", "Vérifier"));
+                actions.add(new Div(new Anchor("verifications", "Vérifier")));
             }
             if (m.structure().siret() != null && m.structure().siret().length() >= 9) {
                 Anchor annuaire = new Anchor("https://annuaire-entreprises.data.gouv.fr/entreprise/"
                         + m.structure().siret().substring(0, 9), "Annuaire des entreprises");
                 annuaire.setTarget("_blank");
                 annuaire.getElement().setAttribute("rel", "noopener noreferrer");
-                actions.add(annuaire);
+                actions.add(new Div(annuaire));
             }
             return actions;
         }).setHeader("Vérification").setAutoWidth(true);
