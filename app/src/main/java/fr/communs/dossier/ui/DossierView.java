@@ -254,8 +254,8 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 cell.add(new Div(forme));
             }
             return cell;
-        }).setHeader("Structure").setFlexGrow(1);
-        grid.addColumn(m -> m.role().libelle()).setHeader("Rôle").setWidth("9em").setFlexGrow(0);
+        }).setHeader("Structure").setWidth("8em").setFlexGrow(1);
+        grid.addColumn(m -> m.role().libelle()).setHeader("Rôle").setWidth("8.5em").setFlexGrow(0);
         grid.addComponentColumn(m -> {
             Structure s = m.structure();
             String verif = s.verifiee() ? "vérifié" : "déclaré";
@@ -263,21 +263,25 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             Span gard = Ui.badge((territoire.equals(s.codeDepartement()) ? "Sur le territoire" : "Hors territoire")
                     + " (" + verif + ")", territoire.equals(s.codeDepartement()));
             return new Div(new Div(ess), new Div(gard));
-        }).setHeader("ESS / territoire").setAutoWidth(true);
+        }).setHeader("ESS / territoire").setWidth("11em").setFlexGrow(0);
         grid.addComponentColumn(m -> {
-            Div actions = new Div(new Div(StructureBadges.verification(m.structure())));
+            Div actions = new Div();
+            if (!m.structure().verifiee()) {       // "(vérifié)" is already said by the ESS / territory badges
+                actions.add(new Div(StructureBadges.verification(m.structure())));
+            }
             if (!m.structure().verifiee()) {
                 actions.add(new Div(new Anchor("verifications", "Vérifier")));
             }
             if (m.structure().siret() != null && m.structure().siret().length() >= 9) {
                 Anchor annuaire = new Anchor("https://annuaire-entreprises.data.gouv.fr/entreprise/"
-                        + m.structure().siret().substring(0, 9), "Annuaire des entreprises");
+                        + m.structure().siret().substring(0, 9), "Annuaire");
+                annuaire.getElement().setAttribute("title", "Annuaire des entreprises (nouvel onglet)");
                 annuaire.setTarget("_blank");
                 annuaire.getElement().setAttribute("rel", "noopener noreferrer");
                 actions.add(new Div(annuaire));
             }
             return actions;
-        }).setHeader("Vérification").setAutoWidth(true);
+        }).setHeader("Vérification").setWidth("8em").setFlexGrow(0);
         VerticalLayout tab = new VerticalLayout(new Paragraph("Le groupement aujourd'hui (" + membres.size()
                 + " structures) : statuts déclarés par les structures ou vérifiés par un agent."), grid);
         tab.setPadding(false);
