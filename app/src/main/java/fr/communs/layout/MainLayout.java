@@ -37,7 +37,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         toggle.setAriaLabel("Afficher ou masquer le menu");
         Span title = new Span("Appel à communs");
         title.addClassName("app-title");
-        HorizontalLayout header = new HorizontalLayout(toggle, title);
+        // Keyboard users jump over the menu: visible only when it has the focus (first stop of the page).
+        Button skip = new Button("Aller au contenu", e -> e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs(
+                "const main = document.querySelector('vaadin-app-layout > :not([slot])');"
+                        + "if (main) { main.setAttribute('tabindex', '-1'); main.focus(); }")));
+        skip.addClassName("skip-link");
+        HorizontalLayout header = new HorizontalLayout(skip, toggle, title);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.addClassName("app-header");

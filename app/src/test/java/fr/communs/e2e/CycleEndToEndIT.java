@@ -81,6 +81,11 @@ class CycleEndToEndIT extends BrowserTest {
         visitor.navigate(url("communs"));
         assertThat(visitor.getByText("Gestion de la forêt d'Aubais en commun")).isVisible();
         shot(visitor, "02-communs-deposes");
+        // Keyboard users: the first Tab offers to skip the menu, Enter puts the focus on the page's content.
+        visitor.keyboard().press("Tab");
+        assertThat(visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aller au contenu"))).isFocused();
+        visitor.keyboard().press("Enter");
+        assertThat(visitor.locator("vaadin-app-layout > :not([slot])")).isFocused();
         // The state filter keeps the choice and puts it in the address (shareable).
         visitor.getByLabel("État du dossier").click();
         visitor.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Non recevable")).click();

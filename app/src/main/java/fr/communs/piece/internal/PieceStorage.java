@@ -55,6 +55,36 @@ public class PieceStorage {
         log.info("Pièces jointes stockées dans {}", directory);
     }
 
+    /**
+     * At start-up, removes the temporary files a crash left behind (deposits being received, older than an hour):
+     * they were never accepted, so no row points to them.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public int removeStaleTemporaries() {
+        return removeTemporariesOlderThan(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+    }
+
+    int removeTemporariesOlderThan(java.time.Instant limit) {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(PREFIXE_TEMPORAIRE)).toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(limit)) {
+                    deleteQuietly(file);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Impossible de nettoyer les dépôts inachevés de {}", directory, e);
+        }
+        if (removed > 0) {
+            log.info("{} dépôt(s) inachevé(s) supprimé(s) de {}", removed, directory);
+        }
+        return removed;
+    }
+
     /** The directory of the attachments (created on the first deposit). */
     public Path directory() {
         return directory;

@@ -52,7 +52,8 @@ class PiecesView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         boolean canUpload = !pieces.uploadableStructures(id).isEmpty();
         Paragraph intro = new Paragraph(canUpload
                 ? "Déposez ici les pièces du dossier : statuts, budget prévisionnel, lettres d'engagement des membres…"
-                : "Les pièces jointes du dossier, déposées par les structures du groupement.");
+                : "Les pièces jointes du dossier, déposées par les structures du groupement. Une fois le dossier "
+                        + "transmis, on n'en ajoute plus que si le service les demande en compléments.");
         add(intro, new PiecesPanel(pieces, id, canUpload));
     }
 
