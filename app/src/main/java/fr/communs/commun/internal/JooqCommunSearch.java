@@ -8,10 +8,10 @@ import static fr.communs.db.Tables.DEFI;
 import static fr.communs.db.Tables.GROUPEMENT_MEMBRE;
 import static fr.communs.db.Tables.STRUCTURE;
 
+import fr.communs.base.internal.AccentInsensitive;
 import fr.communs.commun.CommunFilter;
 import fr.communs.commun.CommunStatut;
 import fr.communs.commun.CommunSummary;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -33,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class JooqCommunSearch {
-    /** Accented letters (and typographic apostrophes) folded by {@link #fold}. */
-    static final String ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ’ʼ";
-    static final String PLAIN = plain(ACCENTED);
     private static final int MAX_WORDS = 10;
 
     private final DSLContext dsl;
@@ -89,10 +86,7 @@ public class JooqCommunSearch {
         List<Condition> c = new ArrayList<>();
         c.add(published());
         if (f.texte() != null) {
-            Field<String> haystack = fold(DSL.concat(COMMUN.TITRE, DSL.inline(" "), DSL.coalesce(COMMUN.RESUME, "")));
-            Arrays.stream(f.texte().split("\\s+")).filter(w -> !w.isEmpty()).distinct().limit(MAX_WORDS)
-                    .forEach(w -> c.add(haystack.like(
-                            DSL.concat(DSL.inline("%"), fold(DSL.val(escapeLike(w))), DSL.inline("%")), '\\')));
+            c.addAll(AccentInsensitive.containsEveryWord(DSL.concat(COMMUN.TITRE, DSL.inline(" "), DSL.coalesce(COMMUN.RESUME, "")), f.texte(), MAX_WORDS));
         }
         if (f.statut() != null) {
             c.add(COMMUN.STATUT.eq(f.statut().name()));
@@ -113,29 +107,5 @@ public class JooqCommunSearch {
             c.add(COMMUN.STATUT.eq(CommunStatut.EN_CONSTITUTION.name()).and(COMMUN.CHERCHE_PARTENAIRES.isTrue()));
         }
         return DSL.and(c);
-    }
-
-    /** Lower case, without accents, œ and æ spelt out, typographic apostrophes made straight. */
-    static Field<String> fold(Field<String> text) {
-        Field<String> t = DSL.translate(text, ACCENTED, PLAIN);
-        t = DSL.replace(DSL.replace(DSL.replace(DSL.replace(t, "œ", "oe"), "Œ", "oe"), "æ", "ae"), "Æ", "ae");
-        return DSL.lower(t);
-    }
-
-    private static String escapeLike(String word) {
-        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static String plain(String accented) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : accented.toCharArray()) {
-            if (ch == '’' || ch == 'ʼ') {
-                sb.append('\'');
-            } else {
-                String base = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-                sb.append(base.charAt(0));
-            }
-        }
-        return sb.toString();
     }
 }

@@ -10,6 +10,7 @@ import static fr.communs.db.Tables.DOSSIER_ETIQUETTE;
 import static fr.communs.db.Tables.DOSSIER_SUIVI;
 import static fr.communs.db.Tables.STRUCTURE;
 
+import fr.communs.base.internal.AccentInsensitive;
 import fr.communs.base.Dates;
 import fr.communs.commun.CommunStatut;
 import fr.communs.commun.Echelle;
@@ -17,7 +18,6 @@ import fr.communs.dossier.DossierFiltre;
 import fr.communs.dossier.DossierLigne;
 import fr.communs.dossier.DossierTri;
 import fr.communs.processes.CycleCommunProcess;
-import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
@@ -51,9 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class JooqDossierRepository {
-    /** Accented letters (and typographic apostrophes) folded by {@link #fold}, as in the public list of communs. */
-    static final String ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ’ʼ";
-    static final String PLAIN = plain(ACCENTED);
     private static final int MAX_WORDS = 10;
 
     // Camunda's runtime tables: they live in schema "public", ours in "app".
@@ -211,10 +208,7 @@ public class JooqDossierRepository {
                     .where(DOSSIER_ETIQUETTE.COMMUN_ID.eq(COMMUN.COMMUN_ID).and(DOSSIER_ETIQUETTE.ETIQUETTE.eq(f.etiquette())))));
         }
         if (f.texte() != null) {
-            Field<String> haystack = fold(DSL.concat(COMMUN.TITRE, DSL.inline(" "), STRUCTURE.NOM));
-            Arrays.stream(f.texte().split("\\s+")).filter(w -> !w.isEmpty()).distinct().limit(MAX_WORDS)
-                    .forEach(w -> c.add(haystack.like(
-                            DSL.concat(DSL.inline("%"), fold(DSL.val(escapeLike(w))), DSL.inline("%")), '\\')));
+            c.addAll(AccentInsensitive.containsEveryWord(DSL.concat(COMMUN.TITRE, DSL.inline(" "), STRUCTURE.NOM), f.texte(), MAX_WORDS));
         }
         if (f.enRetard()) {
             // Camunda writes due dates in the JVM's local time: compare with the JVM's local time.
@@ -269,29 +263,5 @@ public class JooqDossierRepository {
                 territoire, transmis, r.get(DOSSIER_SUIVI.INSTRUCTEUR_ID), r.get(APP_USER.NOM_COMPLET),
                 echeance == null ? null : echeance.atZone(ZoneId.systemDefault()).withZoneSameInstant(Dates.ZONE).toLocalDateTime(),
                 etiquettes == null ? List.of() : List.of(etiquettes));
-    }
-
-    /** Lower case, without accents, œ and æ spelt out, typographic apostrophes made straight. */
-    static Field<String> fold(Field<String> text) {
-        Field<String> t = DSL.translate(text, ACCENTED, PLAIN);
-        t = DSL.replace(DSL.replace(DSL.replace(DSL.replace(t, "œ", "oe"), "Œ", "oe"), "æ", "ae"), "Æ", "ae");
-        return DSL.lower(t);
-    }
-
-    private static String escapeLike(String word) {
-        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static String plain(String accented) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : accented.toCharArray()) {
-            if (ch == '’' || ch == 'ʼ') {
-                sb.append('\'');
-            } else {
-                String base = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-                sb.append(base.charAt(0));
-            }
-        }
-        return sb.toString();
     }
 }
