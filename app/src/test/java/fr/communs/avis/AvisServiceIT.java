@@ -24,11 +24,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The avis of référents thématiques through the real service, on embedded PostgreSQL and the real Camunda engine. */
@@ -283,7 +277,7 @@ class AvisServiceIT {
         String taskId = taskOf(cultureId).getId();
         fx.logout();
 
-        List<Object> outcomes = race(
+        List<Object> outcomes = Fixtures.race(
                 () -> {
                     fx.as(culture);
                     avis.answer(taskId, SensAvis.FAVORABLE, "Premier onglet");
@@ -480,34 +474,5 @@ class AvisServiceIT {
         return dsl.select(NOTIFICATION.TITRE).from(NOTIFICATION)
                 .where(NOTIFICATION.APP_USER_ID.eq(userId).and(NOTIFICATION.TYPE.eq(type.name())))
                 .fetch(NOTIFICATION.TITRE);
-    }
-
-    /** Runs both actions at the same time on two threads; returns each result or the exception it threw. */
-    private static List<Object> race(Callable<Object> first, Callable<Object> second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Object> action : List.of(first, second)) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return action.call();
-                    } catch (RuntimeException e) {
-                        return e;
-                    } finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                outcomes.add(f.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

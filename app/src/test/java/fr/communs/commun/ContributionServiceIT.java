@@ -15,11 +15,7 @@ import fr.communs.security.AppUser;
 import fr.communs.security.Roles;
 import fr.communs.support.Fixtures;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -307,32 +303,15 @@ class ContributionServiceIT {
     void two_porteur_members_deciding_at_once_record_a_single_decision() throws Exception {
         long id = offer(TypeContribution.MATERIELLE);
         int received = decisionsReceived(autreEmail);
-        CountDownLatch ready = new CountDownLatch(2);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Object> outcomes = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> threads = new ArrayList<>();
-        for (Object[] who : new Object[][] {{porteurEmail, true}, {porteurEmail2, false}}) {
-            Thread t = new Thread(() -> {
-                fx.as((String) who[0]);
-                try {
-                    ready.countDown();
-                    go.await(10, TimeUnit.SECONDS);
-                    contributions.decideOffer(id, (Boolean) who[1]);
-                    outcomes.add(who[1]);
-                } catch (Exception e) {
-                    outcomes.add(e);
-                } finally {
-                    fx.logout();
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
-        ready.await(10, TimeUnit.SECONDS);
-        go.countDown();
-        for (Thread t : threads) {
-            t.join(30_000);
-        }
+        List<Object> outcomes = Fixtures.race(() -> {
+            fx.as(porteurEmail);
+            contributions.decideOffer(id, true);
+            return true;
+        }, () -> {
+            fx.as(porteurEmail2);
+            contributions.decideOffer(id, false);
+            return false;
+        });
 
         assertThat(outcomes).hasSize(2);
         List<Object> successes = outcomes.stream().filter(o -> o instanceof Boolean).toList();

@@ -13,7 +13,6 @@ import fr.communs.support.Fixtures;
 import fr.communs.task.TaskNotAvailableException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -437,7 +436,7 @@ class GroupementServiceIT {
         fx.as(fx.account(Roles.STRUCTURE, candidate));
         long demande = groupements.requestToJoin(id, candidate, RoleGroupement.MEMBRE, null);
 
-        List<Object> outcomes = race(
+        List<Object> outcomes = Fixtures.race(
                 () -> { fx.as(porteurEmail); groupements.decideRequest(demande, true, null); return "ok"; },
                 () -> { fx.as(secondPorteur); groupements.decideRequest(demande, true, null); return "ok"; });
         assertThat(outcomes).filteredOn("ok"::equals).hasSize(1);
@@ -455,7 +454,7 @@ class GroupementServiceIT {
         fx.join(id, fx.structure(true, "30"), RoleGroupement.MEMBRE);
         String taskId = transmitTask(id);
 
-        List<Object> outcomes = race(
+        List<Object> outcomes = Fixtures.race(
                 () -> { fx.as(porteurEmail); groupements.transmit(taskId); return "transmis"; },
                 () -> { fx.as(aEmail); groupements.leave(id, a); return "parti"; });
         fx.as(porteurEmail);
@@ -500,9 +499,5 @@ class GroupementServiceIT {
             assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.EN_CONSTITUTION);
             assertThat(versions.versions(id)).isEmpty();
         }
-    }
-
-    private static List<Object> race(Callable<Object> first, Callable<Object> second) throws Exception {
-        return Fixtures.race(first, second);
     }
 }
