@@ -563,8 +563,8 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
     private final class BulkBar extends FlexLayout {
         private final Span selected = new Span();
         private final ComboBox<Agent> agent = new ComboBox<>();
-        private final ComboBox<String> label = new ComboBox<>();
-        private final List<String> labels = new ArrayList<>();
+        private final EtiquetteField label =
+                new EtiquetteField("Étiquette à ajouter aux dossiers sélectionnés (choisissez ou saisissez-en une)");
 
         BulkBar() {
             setFlexWrap(FlexWrap.WRAP);
@@ -589,21 +589,7 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
             Button message = new Button("Envoyer un message", VaadinIcon.ENVELOPE_O.create(),
                     e -> new MessageGroupementsDialog(messages, selection(), this::afterMessage).open());
 
-            label.setPlaceholder("Ajouter une étiquette");
-            label.setAriaLabel("Étiquette à ajouter aux dossiers sélectionnés (choisissez ou saisissez-en une)");
-            label.setAllowCustomValue(true);
-            label.setClearButtonVisible(true);
             label.setWidth("16em");
-            label.addCustomValueSetListener(e -> {
-                String v = e.getDetail() == null ? "" : e.getDetail().strip();
-                if (!v.isEmpty()) {
-                    if (!labels.contains(v)) {
-                        labels.add(v);
-                        label.setItems(labels);
-                    }
-                    label.setValue(v);
-                }
-            });
             refreshLabels();
             Button addLabel = new Button("Ajouter", e -> addLabel());
 
@@ -623,9 +609,7 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
         }
 
         void refreshLabels() {
-            labels.clear();
-            labels.addAll(dossiers.labels());
-            label.setItems(labels);
+            label.setLabels(dossiers.labels());
         }
 
         private void assign() {

@@ -2,7 +2,6 @@ package fr.communs.dossier.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -10,7 +9,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import fr.communs.dossier.DossierLigne;
 import fr.communs.dossier.DossierService;
 import fr.communs.layout.Ui;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,8 +19,7 @@ class EtiquettesPanel extends FlexLayout {
     private final DossierService dossiers;
     private final long communId;
     private final FlexLayout badges = new FlexLayout();
-    private final ComboBox<String> label = new ComboBox<>();
-    private final List<String> labels = new ArrayList<>();
+    private final EtiquetteField label = new EtiquetteField("Étiquette à ajouter au dossier (choisissez ou saisissez-en une)");
 
     EtiquettesPanel(DossierService dossiers, long communId) {
         this.dossiers = dossiers;
@@ -34,20 +31,6 @@ class EtiquettesPanel extends FlexLayout {
         getElement().setAttribute("aria-label", "Étiquettes du dossier");
         badges.setFlexWrap(FlexWrap.WRAP);
         badges.getStyle().set("gap", "var(--lumo-space-xs)");
-        label.setPlaceholder("Ajouter une étiquette");
-        label.setAriaLabel("Étiquette à ajouter au dossier (choisissez ou saisissez-en une)");
-        label.setAllowCustomValue(true);
-        label.setClearButtonVisible(true);
-        label.addCustomValueSetListener(e -> {
-            String v = e.getDetail() == null ? "" : e.getDetail().strip();
-            if (!v.isEmpty()) {
-                if (!labels.contains(v)) {
-                    labels.add(v);
-                    label.setItems(labels);
-                }
-                label.setValue(v);
-            }
-        });
         Button add = new Button("Ajouter", VaadinIcon.TAG.create(), e -> {
             String value = label.getValue();
             if (DossiersView.run(() -> dossiers.addLabel(List.of(communId), value))) {
@@ -84,8 +67,6 @@ class EtiquettesPanel extends FlexLayout {
             badge.add(remove);
             badges.add(badge);
         }
-        labels.clear();
-        labels.addAll(dossiers.labels());
-        label.setItems(labels);
+        label.setLabels(dossiers.labels());
     }
 }
