@@ -247,6 +247,13 @@ public class CommunService {
                 .toList();
     }
 
+    /** Whether the logged-in person belongs to a structure of the commun's groupement (any role). */
+    @Transactional(readOnly = true)
+    public boolean callerIsMember(long communId) {
+        Set<Long> mine = currentUser.get().map(u -> Set.copyOf(u.structureIds())).orElse(Set.of());
+        return !mine.isEmpty() && membres(communId).stream().anyMatch(m -> mine.contains(m.structure().id()));
+    }
+
     /** Whether the caller belongs to the commun's porteur structure. */
     @Transactional(readOnly = true)
     public boolean callerIsPorteur(long communId) {

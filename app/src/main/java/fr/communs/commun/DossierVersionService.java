@@ -74,8 +74,7 @@ public class DossierVersionService {
     public List<DossierVersion> versions(long communId) {
         AppUser user = currentUser.require();
         boolean agent = Roles.AGENT.equals(user.role()) || Roles.ADMIN.equals(user.role()) || Roles.COMITE.equals(user.role());
-        boolean membre = communService.membres(communId).stream().anyMatch(m -> user.structureIds().contains(m.structure().id()));
-        if (!agent && !membre) {
+        if (!agent && !communService.callerIsMember(communId)) {
             throw new NotAllowedException("Seuls le groupement et les agents du Département consultent le dossier transmis.");
         }
         return communs.versions(communId).stream().map(v -> {

@@ -9,7 +9,6 @@ import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
 import fr.communs.commun.DossierVersion;
 import fr.communs.commun.DossierVersionService;
-import fr.communs.commun.MembreGroupement;
 import fr.communs.instruction.internal.JooqInstructionRepository;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;
@@ -470,10 +469,7 @@ public class InstructionService {
         if (currentUser.hasRole(Roles.AGENT)) {
             return;
         }
-        Set<Long> mine = currentUser.get().map(u -> Set.copyOf(u.structureIds())).orElse(Set.of());
-        boolean member = communs.membres(communId).stream().map(MembreGroupement::structure)
-                .anyMatch(s -> mine.contains(s.id()));
-        if (!member) {
+        if (!communs.callerIsMember(communId)) {
             throw new NotAllowedException("Seuls les agents et les membres du groupement voient la demande de compléments.");
         }
     }

@@ -29,7 +29,6 @@ import fr.communs.commun.ContributionService;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.Jalon;
 import fr.communs.commun.JalonService;
-import fr.communs.commun.MembreGroupement;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.security.AppUser;
@@ -40,7 +39,6 @@ import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Page of a commun: where its file stands in the cycle (the public milestones), links to the messages and attachments
@@ -163,10 +161,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
             return Optional.empty();
         }
         boolean agent = Roles.AGENT.equals(user.get().role());
-        Set<Long> mine = Set.copyOf(user.get().structureIds());
-        boolean member = !mine.isEmpty() && communs.membres(communId).stream()
-                .map(MembreGroupement::structure).anyMatch(s -> mine.contains(s.id()));
-        if (!agent && !member) {
+        if (!agent && !communs.callerIsMember(communId)) {
             return Optional.empty();
         }
         HorizontalLayout links = new HorizontalLayout();
