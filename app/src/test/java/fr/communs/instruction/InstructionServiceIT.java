@@ -137,6 +137,32 @@ class InstructionServiceIT {
     }
 
     @Test
+    void checking_a_decision_records_nothing_releasing_needs_the_instructeur_and_closed_files_are_not_assigned() {
+        fx.as(agent);
+        assertThatThrownBy(() -> instructions.checkDecision(InstructionDecision.of(DecisionInstruction.NON_RECEVABLE,
+                List.of(), null))).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors()).hasSize(5));        // the reason and the four criteria, all at once
+        instructions.checkDecision(InstructionDecision.of(DecisionInstruction.RECEVABLE, criteres(Appreciation.FAVORABLE), null));
+        assertThat(rows("app.instruction")).isZero();
+        assertThat(communs.get(file.communId()).statut()).isEqualTo(CommunStatut.EN_INSTRUCTION);
+
+        instructions.take(file.communId());
+        fx.as(colleague);
+        assertThatThrownBy(() -> instructions.release(file.communId())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Vous n'instruisez pas ce dossier");
+        fx.as(file.porteurEmail());
+        assertThatThrownBy(() -> instructions.checkDecision(InstructionDecision.of(DecisionInstruction.RECEVABLE,
+                criteres(Appreciation.FAVORABLE), null))).isInstanceOf(NotAllowedException.class);
+
+        fx.as(agent);
+        instructions.decide(instruireTask(), InstructionDecision.of(DecisionInstruction.NON_RECEVABLE,
+                criteres(Appreciation.DEFAVORABLE), "Hors du champ de l'appel."));
+        assertThatThrownBy(() -> instructions.assign(List.of(file.communId()), colleagueId))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("est clos");
+        assertThat(instructions.suivi(file.communId()).instructeurId()).isEqualTo(agentId);
+    }
+
+    @Test
     void taking_the_task_from_my_tasks_makes_the_agent_the_instructeur() {
         fx.as(agent);
         tasks.claim(instruireTask());
