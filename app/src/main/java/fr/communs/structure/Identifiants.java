@@ -3,19 +3,26 @@ package fr.communs.structure;
 /** Checks of the French company and association identifiers. */
 public final class Identifiants {
     private static final String SIREN_LA_POSTE = "356000000";
+    /** La Poste's head office, registered before the exception: its number follows the Luhn key like any other. */
+    private static final String SIRET_SIEGE_LA_POSTE = "35600000000048";
 
     private Identifiants() {
     }
 
     /**
      * A SIRET is 14 digits passing the Luhn check. Exception: La Poste's establishments (SIREN 356 000 000) are too
-     * many for the Luhn key; theirs is valid when its digits add up to a multiple of 5.
+     * many for the Luhn key; theirs follow only La Poste's own rule (the 14 digits add up to a multiple of 5), so a
+     * La Poste number that happens to pass Luhn but not that rule is refused. The head office (356 000 000 00048),
+     * numbered before the exception, keeps the Luhn key (as INSEE's register and python-stdnum have it).
      */
     public static boolean siretValide(String siret) {
         if (siret == null || !siret.matches("\\d{14}")) {
             return false;
         }
-        return luhn(siret) || (siret.startsWith(SIREN_LA_POSTE) && siret.chars().map(c -> c - '0').sum() % 5 == 0);
+        if (siret.startsWith(SIREN_LA_POSTE) && !siret.equals(SIRET_SIEGE_LA_POSTE)) {
+            return siret.chars().map(c -> c - '0').sum() % 5 == 0;
+        }
+        return luhn(siret);
     }
 
     /** RNA number of an association: W followed by 9 characters (digits; 2A / 2B for Corsica). */

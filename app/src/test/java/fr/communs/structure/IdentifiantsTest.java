@@ -14,9 +14,13 @@ class IdentifiantsTest {
             "73282932000075, false",     // wrong key
             "7328293200007, false",      // 13 digits
             "7328293200007A, false",
-            "35600000000048, true",      // La Poste, head office: Luhn
+            "35600000000048, true",      // La Poste, head office: Luhn (digit sum 26)
             "35600000049837, true",      // La Poste establishment: digit sum multiple of 5, Luhn fails
+            "35600000009075, true",      // La Poste establishment: digit sum 35
+            "35600000000014, false",     // La Poste establishment passing Luhn, digit sum 19: La Poste's rule only
+            "35600000000022, false",     // idem, digit sum 18
             "35600000012345, false",     // La Poste, neither rule
+            "35600000009076, false",     // La Poste, digit sum 36
             "12345678901234, false"})    // digit sum multiple of 5 but not La Poste
     void siret_has_fourteen_digits_and_a_luhn_key_except_la_poste(String siret, boolean valid) {
         assertThat(Identifiants.siretValide(siret)).isEqualTo(valid);

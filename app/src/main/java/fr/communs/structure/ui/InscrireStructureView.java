@@ -37,6 +37,7 @@ class InscrireStructureView extends VerticalLayout {
                 Ui.success("Votre structure est inscrite. Le Département vérifiera son statut ESS et son implantation.");
                 getUI().ifPresent(ui -> ui.navigate("structures/" + id[0]));
             } else {
+                form.markErrors(errors.shown());
                 errors.reveal();
             }
         });

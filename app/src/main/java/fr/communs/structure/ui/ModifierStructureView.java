@@ -52,6 +52,7 @@ class ModifierStructureView extends VerticalLayout implements BeforeEnterObserve
                 Ui.success("La fiche est enregistrée.");
                 getUI().ifPresent(ui -> ui.navigate("structures/" + id));
             } else {
+                form.markErrors(errors.shown());
                 errors.reveal();
             }
         });

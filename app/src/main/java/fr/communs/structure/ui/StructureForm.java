@@ -15,22 +15,25 @@ import fr.communs.commune.ui.CommuneField;
 import fr.communs.structure.Domaine;
 import fr.communs.structure.EssRule;
 import fr.communs.structure.FormeJuridique;
+import fr.communs.structure.Identifiants;
 import fr.communs.structure.SiaeType;
 import fr.communs.structure.Structure;
 import fr.communs.structure.StructureData;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The structure's record, with the ESS status derived live from the legal form and agréments. */
 class StructureForm extends FormLayout {
-    private final TextField nom = new TextField("Nom de la structure");
-    private final TextField siret = new TextField("SIRET (14 chiffres)");
-    private final TextField rna = new TextField("Numéro RNA (associations)");
-    private final ComboBox<FormeJuridique> forme = new ComboBox<>("Forme juridique");
+    final TextField nom = new TextField("Nom de la structure");
+    final TextField siret = new TextField("SIRET (14 chiffres)");
+    final TextField rna = new TextField("Numéro RNA (associations)");
+    final ComboBox<FormeJuridique> forme = new ComboBox<>("Forme juridique");
     private final Checkbox esus = new Checkbox("Agréée ESUS (entreprise solidaire d'utilité sociale)");
     private final ComboBox<SiaeType> siae = new ComboBox<>("Structure d'insertion (SIAE)");
     private final Checkbox ea = new Checkbox("Entreprise adaptée");
     private final Span essStatus = new Span();
-    private final CommuneField commune;
+    final CommuneField commune;
     private final CommuneService communes;
     private final TextField adresse = new TextField("Adresse");
     private final NumberField latitude = new NumberField("Latitude (facultatif)");
@@ -86,6 +89,60 @@ class StructureForm extends FormLayout {
         setColspan(description, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
         updateEss();
+        // The fields show the service's messages; their built-in validation would clear them on the next blur.
+        nom.setManualValidation(true);
+        forme.setManualValidation(true);
+        siret.setManualValidation(true);
+        rna.setManualValidation(true);
+        commune.setManualValidation(true);
+        adresse.setManualValidation(true);
+        description.setManualValidation(true);
+        siteWeb.setManualValidation(true);
+        contact.setManualValidation(true);
+        siret.addValueChangeListener(e -> checkSiret());
+        rna.addValueChangeListener(e -> checkRna());
+    }
+
+    /** Marks the SIRET field as soon as it is left with a number that cannot be right (the service re-checks). */
+    private void checkSiret() {
+        String value = Identifiants.compact(siret.getValue());
+        mark(siret, value == null || Identifiants.siretValide(value) ? null : SIRET_INVALIDE);
+    }
+
+    private void checkRna() {
+        String value = Identifiants.compact(rna.getValue());
+        mark(rna, value == null || Identifiants.rnaValide(value) ? null : RNA_INVALIDE);
+    }
+
+    private static final String SIRET_INVALIDE = "Ce SIRET n'est pas valide : 14 chiffres dont le dernier est une clé "
+            + "de contrôle. Vérifiez-le sur votre avis de situation INSEE.";
+    private static final String RNA_INVALIDE = "Le numéro RNA s'écrit W suivi de 9 chiffres (ex. W302000123).";
+
+    /**
+     * Marks the fields named by the errors a service refused the record with (the messages name the identifier:
+     * « SIRET », « RNA », or quote the field's label), and clears the others.
+     */
+    void markErrors(List<String> errors) {
+        markFirst(siret, errors, m -> m.contains("SIRET"));
+        markFirst(rna, errors, m -> m.contains("RNA"));
+        markFirst(nom, errors, m -> m.contains("« " + nom.getLabel() + " »"));
+        markFirst(forme, errors, m -> m.contains("« " + forme.getLabel() + " »"));
+        markFirst(adresse, errors, m -> m.contains("« Adresse »"));
+        markFirst(description, errors, m -> m.contains("« Description »"));
+        markFirst(siteWeb, errors, m -> m.contains("site web") || m.contains("« Site web »"));
+        markFirst(contact, errors, m -> m.contains("« Contact public »"));
+        String communeError = errors.stream().filter(m -> m.contains("commune")).findFirst().orElse(null);
+        commune.setInvalid(communeError != null);
+        commune.setErrorMessage(communeError);
+    }
+
+    private static void markFirst(com.vaadin.flow.component.HasValidation field, List<String> errors, Predicate<String> names) {
+        mark(field, errors.stream().filter(names).findFirst().orElse(null));
+    }
+
+    private static void mark(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setInvalid(message != null);
+        field.setErrorMessage(message);
     }
 
     private void updateEss() {
