@@ -125,15 +125,37 @@ public class PieceJointeService {
 
         PieceStorage.Reception reception = receive(content);
         try {
-            FormatPiece format = detector.detect(reception.fichier()).orElseThrow(() -> new ValidationException(
-                    "Le contenu de « " + nom + " » ne correspond à aucun format accepté (" + FormatPiece.LISTE
-                            + ") : le type est reconnu d'après le contenu du fichier, pas d'après son nom. "
-                            + "Enregistrez le document dans l'un de ces formats puis déposez-le de nouveau."));
+            PieceTypeDetector.Detection detection = detector.detect(reception.fichier());
+            if (!detection.reconnu()) {
+                throw new ValidationException(refus(nom, detection.refus()));
+            }
+            FormatPiece format = detection.format();
             return tx.execute(status -> record(communId, structureId, user, categorie,
                     NomsFichiers.avecExtension(nom, format), format, reception));
         } finally {
             storage.discard(reception);
         }
+    }
+
+    /** Why a file is refused, in French, with what to do instead. */
+    private String refus(String nom, PieceTypeDetector.Refus refus) {
+        return switch (refus) {
+            case MACROS -> "« " + nom + " » contient des macros : un document avec macros n'est pas accepté, car elles "
+                    + "peuvent exécuter du code sur l'ordinateur de la personne qui l'ouvre. Enregistrez-le sans macros "
+                    + "(format docx, xlsx, odt ou ods, ou en PDF) puis déposez-le de nouveau.";
+            case OBJETS_ACTIFS -> "« " + nom + " » contient des objets incorporés ou des contrôles ActiveX, qui ne sont "
+                    + "pas acceptés : enregistrez le document en PDF, ou retirez ces objets, puis déposez-le de nouveau.";
+            case ARCHIVE_TROP_VOLUMINEUSE -> "Une fois décompressé, le contenu de « " + nom + " » dépasse "
+                    + Tailles.texte(detector.archiveTailleMax()) + ", la limite pour un document Word, Excel ou "
+                    + "OpenDocument : il n'est pas accepté. Enregistrez-le en PDF, ou allégez-le, puis déposez-le de nouveau.";
+            case ARCHIVE_TROP_DE_FICHIERS -> "« " + nom + " » est composé de plus de "
+                    + String.format(java.util.Locale.FRANCE, "%,d", detector.archiveEntreesMax()) + " fichiers internes, "
+                    + "la limite pour un document Word, Excel ou OpenDocument : il n'est pas accepté. Enregistrez-le en "
+                    + "PDF puis déposez-le de nouveau.";
+            case FORMAT_INCONNU -> "Le contenu de « " + nom + " » ne correspond à aucun format accepté (" + FormatPiece.LISTE
+                    + ") : le type est reconnu d'après le contenu du fichier, pas d'après son nom. "
+                    + "Enregistrez le document dans l'un de ces formats puis déposez-le de nouveau.";
+        };
     }
 
     /** Under the commun's lock: the state and the quota again, then the file is kept and the row inserted. */

@@ -103,6 +103,106 @@ public final class Echantillons {
         }
     }
 
+    /**
+     * An OpenDocument text whose {@code content.xml} expands to {@code octets} bytes of spaces: about 1 Mo for 1 Go
+     * (deflate's best ratio is about 1 000 to 1). With {@code tailleAnnonceeMensongere}, the archive's central
+     * directory announces 1 000 bytes for that entry instead of the truth (what a forged bomb does).
+     */
+    public static byte[] odtBombe(long octets, boolean tailleAnnonceeMensongere) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                putMimetype(zip, "application/vnd.oasis.opendocument.text");
+                zip.putNextEntry(new ZipEntry("content.xml"));
+                byte[] mo = new byte[1024 * 1024];
+                Arrays.fill(mo, (byte) ' ');
+                for (long written = 0; written < octets; written += mo.length) {
+                    zip.write(mo, 0, (int) Math.min(mo.length, octets - written));
+                }
+                zip.closeEntry();
+                put(zip, "META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>");
+            }
+            byte[] archive = bytes.toByteArray();
+            if (tailleAnnonceeMensongere) {
+                // Central directory headers (PK\1\2): the uncompressed size is at offset 24, little-endian.
+                for (int i = 0; i + 28 <= archive.length; i++) {
+                    if (archive[i] == 'P' && archive[i + 1] == 'K' && archive[i + 2] == 1 && archive[i + 3] == 2) {
+                        long taille = (archive[i + 24] & 0xffL) | (archive[i + 25] & 0xffL) << 8
+                                | (archive[i + 26] & 0xffL) << 16 | (archive[i + 27] & 0xffL) << 24;
+                        if (taille > 1000) {
+                            archive[i + 24] = (byte) 0xe8;
+                            archive[i + 25] = 0x03;
+                            archive[i + 26] = 0;
+                            archive[i + 27] = 0;
+                        }
+                    }
+                }
+            }
+            return archive;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small OpenDocument text made of {@code entrees} entries in all (each a tiny picture file). */
+    public static byte[] odtAvecEntrees(int entrees) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                putMimetype(zip, "application/vnd.oasis.opendocument.text");
+                put(zip, "content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>");
+                put(zip, "META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>");
+                for (int i = 3; i < entrees; i++) {
+                    put(zip, "Pictures/image" + i + ".png", "x");
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Word document whose content types say "docx" but which carries a VBA project (a docm renamed and retyped). */
+    public static byte[] docxAvecProjetVba() {
+        return withExtraEntry(docx(), "word/vbaProject.bin", "\u00d0\u00cf\u0011\u00e0 VBA");
+    }
+
+    /** A Word document with an embedded OLE object. */
+    public static byte[] docxAvecObjetIncorpore() {
+        return withExtraEntry(docx(), "word/embeddings/oleObject1.bin", "\u00d0\u00cf\u0011\u00e0 OLE");
+    }
+
+    private static byte[] withExtraEntry(byte[] archive, String name, String content) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                 java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+                put(zip, name, content);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putMimetype(ZipOutputStream zip, String type) throws IOException {
+        byte[] mimetype = type.getBytes(StandardCharsets.US_ASCII);
+        ZipEntry entry = new ZipEntry("mimetype");
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(mimetype.length);
+        CRC32 crc = new CRC32();
+        crc.update(mimetype);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(mimetype);
+        zip.closeEntry();
+    }
+
     /** A plain ZIP archive (not a document). */
     public static byte[] zip() {
         try {

@@ -171,8 +171,7 @@ class PieceJointeServiceIT {
     void an_executable_or_an_html_page_renamed_pdf_is_refused_and_nothing_is_stored() {
         Set<String> avant = stored();
         fx.as(membreEmail);
-        for (byte[] bytes : new byte[][] {Echantillons.exe(), Echantillons.html(), Echantillons.zip(), Echantillons.docm(),
-                Echantillons.odtWithMacros()}) {
+        for (byte[] bytes : new byte[][] {Echantillons.exe(), Echantillons.html(), Echantillons.zip()}) {
             assertThatThrownBy(() -> pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.pdf", in(bytes)))
                     .isInstanceOf(ValidationException.class)
                     .hasMessageContaining("ne correspond à aucun format accepté")
@@ -180,6 +179,58 @@ class PieceJointeServiceIT {
         }
         assertThat(rows(commun)).isZero();
         assertThat(stored()).isEqualTo(avant);
+    }
+
+    @Test
+    void a_document_with_macros_is_refused_with_a_message_saying_it_contains_macros() {
+        Set<String> avant = stored();
+        fx.as(membreEmail);
+        for (byte[] bytes : new byte[][] {Echantillons.docm(), Echantillons.docxAvecProjetVba(), Echantillons.odtWithMacros()}) {
+            assertThatThrownBy(() -> pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.docx", in(bytes)))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageStartingWith("« statuts.docx » contient des macros")
+                    .hasMessageContaining("Enregistrez-le sans macros");
+        }
+        assertThatThrownBy(() -> pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.docx",
+                in(Echantillons.docxAvecObjetIncorpore())))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("contient des objets incorporés");
+        assertThat(rows(commun)).isZero();
+        assertThat(stored()).isEqualTo(avant);
+    }
+
+    @Test
+    void a_document_of_one_megabyte_that_expands_to_one_gigabyte_is_refused_whatever_sizes_it_announces() {
+        Set<String> avant = stored();
+        fx.as(membreEmail);
+        byte[] bombe = Echantillons.odtBombe(1024L * 1024 * 1024, false);
+        assertThat(bombe.length).isLessThan(2 * 1024 * 1024);
+        byte[] menteuse = Echantillons.odtBombe(300L * 1024 * 1024, true);
+
+        for (byte[] bytes : new byte[][] {bombe, menteuse}) {
+            assertThatThrownBy(() -> pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.odt", in(bytes)))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("Une fois décompressé, le contenu de « statuts.odt » dépasse 200 Mo");
+        }
+        assertThat(rows(commun)).isZero();
+        assertThat(stored()).isEqualTo(avant);
+
+        PieceJointe grand = pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.odt",
+                in(Echantillons.odtBombe(150L * 1024 * 1024, false)));
+        assertThat(grand.typeMime()).as("a large but plausible document").isEqualTo(FormatPiece.ODT.typeMime());
+    }
+
+    @Test
+    void a_document_made_of_more_than_a_thousand_entries_is_refused() {
+        fx.as(membreEmail);
+        assertThatThrownBy(() -> pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.odt",
+                in(Echantillons.odtAvecEntrees(1001))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("« statuts.odt » est composé de plus de 1\u202f000 fichiers internes");
+        assertThat(rows(commun)).isZero();
+
+        assertThat(pieces.upload(commun, membre, CategoriePiece.STATUTS, "statuts.odt", in(Echantillons.odtAvecEntrees(1000)))
+                .typeMime()).isEqualTo(FormatPiece.ODT.typeMime());
     }
 
     @Test
