@@ -19,6 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Spring Security for the Vaadin UI: views are denied unless annotated; static styles are public.
@@ -38,8 +42,13 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**", "/scripts/**", "/webjars/**").permitAll());
-        http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(StaticCache.PATTERNS).permitAll());
+        http.headers(headers -> headers.frameOptions(frame -> frame.deny())
+                // Pages and data keep Spring Security's "no-store"; static files are cached (see StaticCache).
+                .cacheControl(cache -> cache.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(StaticCache.PATHS),
+                        new CacheControlHeadersWriter())));
+        http.addFilterAfter(new StaticCache(), HeaderWriterFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), configurer -> configurer.loginView(LoginView.class, "/"));
         // After Vaadin's configurer, so that it has set the login page when form login initialises (otherwise Spring's
         // generated login page would answer /login). Vaadin sets its own success handler on the login filter: it is

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -76,6 +78,8 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
     static final int PAGE_SIZE = 50;
     private static final String ETAT_TOUS = "tous";
     private static final DossierTri TRI_PAR_DEFAUT = DossierTri.TRANSMIS_LE;
+    /** Newest files first by default. */
+    private static final SortDirection SENS_PAR_DEFAUT = SortDirection.DESCENDING;
     /** The states shown as tabs, in the cycle's order after the transmitted ones. */
     private static final List<CommunStatut> ETATS = List.of(CommunStatut.EN_INSTRUCTION, CommunStatut.COMPLEMENTS_DEMANDES,
             CommunStatut.NON_RECEVABLE, CommunStatut.AU_COMITE, CommunStatut.A_L_ASSEMBLEE, CommunStatut.REJETE,
@@ -110,8 +114,11 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
     private final ChoixInstructeur personne;
 
     private final Span total = new Span();
-    private final Grid<DossierLigne> grid = new Grid<>();
+    final Grid<DossierLigne> grid = new Grid<>();
     private Grid.Column<DossierLigne> transmisColumn;
+    /** The "Colonnes" menu: columns shown or hidden (the less useful ones hidden by default, to fit 1 400 px). */
+    final Button colonnes = new Button("Colonnes", VaadinIcon.TABLE.create());
+    final ContextMenu colonnesMenu = new ContextMenu();
     private final Div empty = new Div();
     private final BulkBar bulk;
 
@@ -131,7 +138,7 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
         this.moiChoix = new ChoixInstructeur(Instructeur.MOI, null, "Moi");
         this.personne = new ChoixInstructeur(Instructeur.PERSONNE, null, "Non attribué");
         this.bulk = new BulkBar();
-        addClassName("page");
+        addClassNames("page", "page-large");
         setWidthFull();
 
         portee.add(tousLesDossiers, mesDossiers);
@@ -161,7 +168,7 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
 
         add(new H1("Dossiers"), new Paragraph("Les dossiers de l'appel en cours : filtrez, triez, prenez ceux que vous "
                 + "instruisez et agissez sur plusieurs à la fois (attribution, message aux groupements, étiquettes, export)."),
-                portee, etats, filters(), bulk, total, grid, empty);
+                portee, etats, filters(), bulk, listeEntete(), grid, empty);
         configureGrid();
         configureEmpty();
         if (campagne.isEmpty()) {
@@ -270,10 +277,14 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        show(event.getLocation().getQueryParameters());
+    }
+
+    /** Sets the filters and the sort from the address's parameters, then loads the list. */
+    void show(QueryParameters params) {
         if (campagne.isEmpty()) {
             return;
         }
-        QueryParameters params = event.getLocation().getQueryParameters();
         loading = true;
         try {
             texte.setValue(first(params, "q").map(v -> v.length() > DossierFiltre.TEXTE_MAX
@@ -288,8 +299,11 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
             String etat = first(params, "etat").orElse("");
             statuts = ETAT_TOUS.equals(etat) ? DossierFiltre.PUBLIES
                     : enumValue(CommunStatut.class, etat).filter(DossierFiltre.PUBLIES::contains).map(Set::of).orElse(Set.of());
-            DossierTri tri = first(params, "tri").flatMap(v -> enumValue(DossierTri.class, v)).orElse(TRI_PAR_DEFAUT);
-            boolean desc = first(params, "ordre").filter("desc"::equals).isPresent();
+            Optional<DossierTri> triDemande = first(params, "tri").flatMap(v -> enumValue(DossierTri.class, v));
+            DossierTri tri = triDemande.orElse(TRI_PAR_DEFAUT);
+            // No sort in the address: the default (newest first); a column named without "ordre=desc": ascending.
+            boolean desc = triDemande.isEmpty() ? SENS_PAR_DEFAUT == SortDirection.DESCENDING
+                    : first(params, "ordre").filter("desc"::equals).isPresent();
             grid.getColumns().stream().filter(c -> tri.name().equals(c.getKey())).findFirst()
                     .ifPresent(c -> grid.sort(desc ? GridSortOrder.desc(c).build() : GridSortOrder.asc(c).build()));
         } finally {
@@ -345,7 +359,7 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
         List<GridSortOrder<DossierLigne>> sort = grid.getSortOrder();
         if (!sort.isEmpty()) {
             GridSortOrder<DossierLigne> o = sort.get(0);
-            if (!TRI_PAR_DEFAUT.name().equals(o.getSorted().getKey()) || o.getDirection() != SortDirection.ASCENDING) {
+            if (!TRI_PAR_DEFAUT.name().equals(o.getSorted().getKey()) || o.getDirection() != SENS_PAR_DEFAUT) {
                 p.put("tri", o.getSorted().getKey());
                 if (o.getDirection() == SortDirection.DESCENDING) {
                     p.put("ordre", "desc");
@@ -411,29 +425,33 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
         grid.getElement().setAttribute("aria-label", "Dossiers");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         ((GridMultiSelectionModel<DossierLigne>) grid.getSelectionModel()).setSelectionColumnFrozen(true);
+        // Widths add up to about 63rem: with the selection column, the grid fits the page at 1 400 px wide (menu
+        // open) without cutting a column; cells wrap. "Défis" and "Territoire" are hidden by default ("Colonnes").
         grid.addComponentColumn(l -> new Anchor(TaskScreens.DOSSIERS + "/" + l.communId(), l.titre()))
                 .setHeader("Titre").setKey(DossierTri.TITRE.name()).setSortProperty(DossierTri.TITRE.name())
-                .setWidth("15rem").setFlexGrow(3).setResizable(true).setFrozen(true);
+                .setWidth("13rem").setFlexGrow(3).setResizable(true).setFrozen(true);
         grid.addComponentColumn(l -> {
             Span s = new Span(l.statut().libelle());
             s.addClassName("badge");
             return s;
         }).setHeader("État").setKey(DossierTri.STATUT.name()).setSortProperty(DossierTri.STATUT.name())
-                .setWidth("10rem").setFlexGrow(1);
+                .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(DossierLigne::porteur).setHeader("Porteur").setKey(DossierTri.PORTEUR.name())
-                .setSortProperty(DossierTri.PORTEUR.name()).setWidth("11rem").setFlexGrow(2).setResizable(true);
-        grid.addColumn(l -> String.join(", ", l.defis())).setHeader("Défis").setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(l -> l.territoire() == null ? "" : l.territoire()).setHeader("Territoire").setWidth("9rem")
-                .setFlexGrow(1).setResizable(true);
+                .setSortProperty(DossierTri.PORTEUR.name()).setWidth("9.5rem").setFlexGrow(2).setResizable(true);
+        grid.addColumn(l -> String.join(", ", l.defis())).setHeader("Défis").setKey(COLONNE_DEFIS).setWidth("6rem")
+                .setFlexGrow(0).setVisible(false);
+        grid.addColumn(l -> l.territoire() == null ? "" : l.territoire()).setHeader("Territoire").setKey(COLONNE_TERRITOIRE)
+                .setWidth("9rem").setFlexGrow(1).setResizable(true).setVisible(false);
         transmisColumn = grid.addColumn(l -> l.transmisLe() == null ? "—"
                         : Ui.date(l.transmisLe().atZoneSameInstant(Dates.ZONE).toLocalDate()))
                 .setHeader("Transmis le").setKey(DossierTri.TRANSMIS_LE.name())
-                .setSortProperty(DossierTri.TRANSMIS_LE.name()).setFlexGrow(0).setWidth("8.5rem");
+                .setSortProperty(DossierTri.TRANSMIS_LE.name()).setFlexGrow(0).setWidth("7rem");
         grid.addComponentColumn(this::instructeurCell).setHeader("Instructeur").setKey(DossierTri.INSTRUCTEUR.name())
-                .setSortProperty(DossierTri.INSTRUCTEUR.name()).setWidth("10.5rem").setFlexGrow(1);
+                .setSortProperty(DossierTri.INSTRUCTEUR.name()).setWidth("9.5rem").setFlexGrow(1);
         grid.addComponentColumn(DossiersView::echeanceCell).setHeader("Échéance").setKey(DossierTri.ECHEANCE.name())
-                .setSortProperty(DossierTri.ECHEANCE.name()).setFlexGrow(0).setWidth("10rem");
-        grid.addComponentColumn(this::etiquettesCell).setHeader("Étiquettes").setWidth("11rem").setFlexGrow(2);
+                .setSortProperty(DossierTri.ECHEANCE.name()).setFlexGrow(0).setWidth("8rem");
+        grid.addComponentColumn(this::etiquettesCell).setHeader("Étiquettes").setKey(COLONNE_ETIQUETTES).setWidth("8rem")
+                .setFlexGrow(1);
         grid.setMultiSort(false);
         grid.setPageSize(PAGE_SIZE);
         grid.setHeight("640px");
@@ -441,7 +459,7 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
         // The files are identified by their id: the selection survives a reload of the rows (new label, instructeur…).
         grid.setItems(new CallbackDataProvider<DossierLigne, Void>(query -> {
             DossierTri tri = TRI_PAR_DEFAUT;
-            boolean asc = true;
+            boolean asc = SENS_PAR_DEFAUT == SortDirection.ASCENDING;
             if (!query.getSortOrders().isEmpty()) {
                 QuerySortOrder o = query.getSortOrders().get(0);
                 tri = enumValue(DossierTri.class, o.getSorted()).orElse(TRI_PAR_DEFAUT);
@@ -449,13 +467,39 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
             }
             return dossiers.page(filtre, tri, asc, query.getOffset(), query.getLimit()).stream();
         }, query -> count, DossierLigne::communId));
-        grid.sort(GridSortOrder.asc(transmisColumn).build());
+        grid.sort(GridSortOrder.desc(transmisColumn).build());
+        configureColonnes();
         grid.addSortListener(e -> {
             if (!loading) {
                 updateUrl();
             }
         });
         grid.addSelectionListener(e -> bulk.update());
+    }
+
+    /** The count of files, and the menu of the columns shown, above the grid. */
+    private FlexLayout listeEntete() {
+        colonnes.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        colonnes.setTooltipText("Choisir les colonnes affichées");
+        FlexLayout entete = new FlexLayout(total, colonnes);
+        entete.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        entete.setAlignItems(FlexComponent.Alignment.BASELINE);
+        entete.setWidthFull();
+        return entete;
+    }
+
+    private void configureColonnes() {
+        colonnesMenu.setTarget(colonnes);
+        colonnesMenu.setOpenOnClick(true);
+        for (Grid.Column<DossierLigne> column : grid.getColumns()) {
+            if (column.getKey() == null || column.getKey().equals(DossierTri.TITRE.name())) {
+                continue;      // the selection column, and the title that links to the file, always stay
+            }
+            String libelle = COLONNES.getOrDefault(column.getKey(), column.getKey());
+            MenuItem item = colonnesMenu.addItem(libelle, e -> column.setVisible(e.getSource().isChecked()));
+            item.setCheckable(true);
+            item.setChecked(column.isVisible());
+        }
     }
 
     private void configureEmpty() {
@@ -647,6 +691,15 @@ class DossiersView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    static final String COLONNE_DEFIS = "DEFIS";
+    static final String COLONNE_TERRITOIRE = "TERRITOIRE";
+    static final String COLONNE_ETIQUETTES = "ETIQUETTES";
+    /** Names of the columns in the "Colonnes" menu, by key. */
+    private static final Map<String, String> COLONNES = Map.of(DossierTri.STATUT.name(), "État",
+            DossierTri.PORTEUR.name(), "Porteur", COLONNE_DEFIS, "Défis", COLONNE_TERRITOIRE, "Territoire",
+            DossierTri.TRANSMIS_LE.name(), "Transmis le", DossierTri.INSTRUCTEUR.name(), "Instructeur",
+            DossierTri.ECHEANCE.name(), "Échéance", COLONNE_ETIQUETTES, "Étiquettes");
 
     static String defiLabel(Defi d) {
         String libelle = d.libelle().length() > 50 ? d.libelle().substring(0, 49).strip() + "…" : d.libelle();
