@@ -1,11 +1,14 @@
 package fr.communs.layout;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -27,6 +30,8 @@ import fr.communs.security.Roles;
 @AnonymousAllowed
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final UnreadNotifications unreadNotifications;
+    /** The page's single main landmark, around the view shown. */
+    private final Main main = new Main();
     private Button bell;
     private Span bellCount;
 
@@ -39,13 +44,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         title.addClassName("app-title");
         // Keyboard users jump over the menu: visible only when it has the focus (first stop of the page).
         Button skip = new Button("Aller au contenu", e -> e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs(
-                "const main = document.querySelector('vaadin-app-layout > :not([slot])');"
+                "const main = document.querySelector('vaadin-app-layout > main');"
                         + "if (main) { main.setAttribute('tabindex', '-1'); main.focus(); }")));
         skip.addClassName("skip-link");
         HorizontalLayout header = new HorizontalLayout(skip, toggle, title);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.addClassName("app-header");
         Div spacer = new Div();
         header.addAndExpand(spacer);
         auth.getAuthenticatedUser(AppUser.class).ifPresentOrElse(user -> {
@@ -69,10 +73,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             login.addClassName("app-login");
             header.add(signUp, login);
         });
-        addToNavbar(header);
+        // The header is the page's banner landmark (a <header> outside <main>).
+        Header banner = new Header(header);
+        banner.addClassName("app-header");
+        banner.setWidthFull();
+        addToNavbar(banner);
 
         Span brand = new Span("Communs");
         brand.addClassName("app-brand");
+        // The name repeats the banner's title: read once, there.
+        brand.getElement().setAttribute("aria-hidden", "true");
         SideNav nav = new SideNav();
         nav.setLabel("Navigation principale");
         nav.addItem(new SideNavItem("Accueil", "", VaadinIcon.HOME.create()));
@@ -98,6 +108,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div drawer = new Div(brand, nav);
         drawer.addClassName("app-drawer");
         addToDrawer(drawer);
+    }
+
+    /**
+     * The view goes inside a {@code <main>} element: every page of the frame has exactly one main landmark, the target
+     * of "Aller au contenu" (views must not add another).
+     */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);      // AppLayout's own steps after a navigation
+        if (content != null) {
+            main.getElement().removeAllChildren();
+            setContent(main);
+            main.getElement().appendChild(content.getElement());
+        }
     }
 
     @Override

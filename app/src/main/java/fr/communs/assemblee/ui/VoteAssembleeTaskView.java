@@ -3,8 +3,8 @@ package fr.communs.assemblee.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -41,7 +41,7 @@ class VoteAssembleeTaskView extends TaskView {
     protected void build(OpenTask task) {
         Div proposition = new Div();
         proposition.addClassName("card");
-        proposition.add(new H3("Proposition du comité d'accompagnement"));
+        proposition.add(new H2("Proposition du comité d'accompagnement"));
         comite.avis(task.communId()).ifPresentOrElse(a -> {
             proposition.add(new Paragraph("Avis : " + a.avis().libelle() + " · subvention proposée : "
                     + String.format(java.util.Locale.FRANCE, "%,.2f €", a.subventionProposee())));

@@ -3,6 +3,7 @@ package fr.communs.avis.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -62,15 +63,15 @@ class AvisReferentTaskView extends TaskView {
         }
         Paragraph question = new Paragraph(a.question());
         question.addClassName("texte");
-        demande.add(new H3("La demande"), qui, echeance, new H3("Question"), question);
+        demande.add(new H2("La demande"), qui, echeance, new H3("Question"), question);
         add(demande);
 
-        Details dossier = new Details("Dossier transmis", files.of(task.communId()));
+        Details dossier = new Details("Afficher ou masquer le dossier", files.of(task.communId()));
         dossier.setOpened(true);
         dossier.setWidthFull();
-        add(dossier);
+        add(new H2("Dossier transmis"), dossier);
 
-        add(new H3("Votre avis"));
+        add(new H2("Votre avis"));
         sens.setItems(SensAvis.values());
         sens.setItemLabelGenerator(SensAvis::libelle);
         sens.setRequiredIndicatorVisible(true);

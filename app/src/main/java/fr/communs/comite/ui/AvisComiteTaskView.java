@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -42,7 +42,7 @@ class AvisComiteTaskView extends TaskView {
 
     @Override
     protected void build(OpenTask task) {
-        Details dossier = new Details("Dossier du commun", files.of(task.communId()));
+        Details dossier = new Details("Afficher ou masquer le dossier", files.of(task.communId()));
         dossier.setWidthFull();
         List<NoteComite> notes = comite.notes(task.communId());
         Grid<NoteComite> grid = new Grid<>();
@@ -76,7 +76,7 @@ class AvisComiteTaskView extends TaskView {
                 new AvisComite(avis.getValue(), subvention.getValue(), contributions.getValue())),
                 "L'avis du comité est enregistré ; le dossier est proposé à l'Assemblée."));
         enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(dossier, new H3("Notes de l'audition"), grid, moyennes, avis, subvention, contributions, enregistrer);
+        add(new H2("Dossier du commun"), dossier, new H2("Notes de l'audition"), grid, moyennes, avis, subvention, contributions, enregistrer);
     }
 
     private static double avg(List<NoteComite> notes, ToIntFunction<NoteComite> f) {

@@ -3,7 +3,7 @@ package fr.communs.comite.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -35,9 +35,9 @@ class NoterAuditionTaskView extends TaskView {
 
     @Override
     protected void build(OpenTask task) {
-        Details dossier = new Details("Dossier du commun", files.of(task.communId()));
+        Details dossier = new Details("Afficher ou masquer le dossier", files.of(task.communId()));
         dossier.setWidthFull();
-        add(dossier, new H3("Vos notes (de 0 à 5)"),
+        add(new H2("Dossier du commun"), dossier, new H2("Vos notes (de 0 à 5)"),
                 new Paragraph("0 : absent · 1 : très insuffisant · 2 : insuffisant · 3 : satisfaisant · 4 : bon · 5 : excellent"));
         IntegerField contributeurs = note("Nombre et typologie des contributeurs");
         IntegerField gouvernance = note("Gouvernance démocratique, coopérative et transparente");

@@ -166,7 +166,7 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
                 + "appropriables par toutes et tous (licences, lieux, outils partagés…).");
         defis.setItems(campagne.defis());
         defis.setItemLabelGenerator(d -> "Défi " + d.numero() + " — " + d.libelle());
-        defis.setRequiredIndicatorVisible(true);
+        defis.setHelperText("Obligatoire : cochez au moins un défi.");   // no required indicator: aria-required is not allowed on a group
         defis.addClassName("defis");
         enjeux.setItems(Enjeu.values());
         enjeux.setItemLabelGenerator(Enjeu::libelle);

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -198,7 +200,7 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         column.setPadding(false);
         column.addClassName("dossier-version");
         column.setDefaultHorizontalComponentAlignment(FlexComponent.Alignment.STRETCH);
-        column.add(new H3("Dossier transmis"));
+        column.add(new H2("Dossier transmis"));
         List<DossierVersion> all = versions.versions(communId);
         if (all.isEmpty()) {
             column.add(new Paragraph("Ce dossier n'a pas encore été transmis : voici son contenu actuel."),
@@ -365,7 +367,7 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private Component decisionCard(Instruction d) {
         Div card = new Div();
         card.addClassName("card");
-        card.add(new H3(libelle(d.decision()) + " — " + d.agentNom() + ", le " + Ui.dateTime(d.date())));
+        card.add(new H4(libelle(d.decision()) + " — " + d.agentNom() + ", le " + Ui.dateTime(d.date())));
         for (AppreciationCritere a : d.criteres()) {
             Paragraph p = new Paragraph(a.critere().libelle() + " : " + (a.appreciation() == null ? "—" : a.appreciation().libelle())
                     + (a.commentaire() == null ? "" : " — " + a.commentaire()));

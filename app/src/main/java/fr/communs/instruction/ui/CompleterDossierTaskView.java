@@ -2,8 +2,8 @@ package fr.communs.instruction.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -60,7 +60,7 @@ class CompleterDossierTaskView extends TaskView {
         message.addClassName("texte");
         UnorderedList parties = new UnorderedList();
         demande.parties().stream().sorted().forEach(p -> parties.add(new ListItem(p.libelle())));
-        Div box = new Div(new H3("Compléments demandés par le service"),
+        Div box = new Div(new H2("Compléments demandés par le service"),
                 new Paragraph("Demandés le " + Ui.dateTime(demande.date())
                         + (demande.dateLimite() == null ? "" : ", à renvoyer avant le " + Ui.date(demande.dateLimite()))
                         + ". Seules ces parties du dossier sont rouvertes :"),
@@ -78,7 +78,7 @@ class CompleterDossierTaskView extends TaskView {
             }
         }
         if (demande.parties().contains(PartieDossier.PIECES)) {
-            add(new H3("Pièces jointes demandées"),
+            add(new H2("Pièces jointes demandées"),
                     new Paragraph("Déposez les pièces demandées avant de renvoyer le dossier."),
                     new PiecesPanel(pieces, task.communId(), true));
         }

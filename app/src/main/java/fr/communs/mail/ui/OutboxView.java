@@ -2,10 +2,10 @@ package fr.communs.mail.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -65,7 +65,7 @@ class OutboxView extends VerticalLayout {
         if (last < mail.texte().length()) {
             body.add(new Span(mail.texte().substring(last)));
         }
-        reader.add(new H3(mail.sujet()), new Paragraph("À : " + mail.destinataire() + " — " + Ui.dateTime(mail.createdAt())), body);
+        reader.add(new H2(mail.sujet()), new Paragraph("À : " + mail.destinataire() + " — " + Ui.dateTime(mail.createdAt())), body);
         reader.setVisible(true);
     }
 }

@@ -97,7 +97,7 @@ public class MessagesPanel extends VerticalLayout {
             structure.setItems(options.structures());
             structure.setItemLabelGenerator(StructureOption::nom);
             structure.setValue(options.structures().get(0));          // a choice made, that the person may change
-            structure.setRequiredIndicatorVisible(true);
+            // Pre-filled, so no required indicator (on a select it puts aria-required where ARIA does not allow it).
             structure.setWidth("min(100%, 32rem)");
             form.add(structure);
         } else if (options.cote() == Cote.GROUPEMENT) {

@@ -142,8 +142,9 @@ public class PiecesPanel extends VerticalLayout {
         categories.setItems(CategoriePiece.values());
         categories.setItemLabelGenerator(CategoriePiece::libelle);
         categories.setPlaceholder("Choisissez…");
-        categories.setRequiredIndicatorVisible(true);
-        categories.setHelperText("Choisissez la catégorie avant de déposer le fichier.");
+        // Required, said in the helper text: the indicator would put aria-required on the select's button, where it is
+        // not allowed (axe: aria-allowed-attr).
+        categories.setHelperText("Obligatoire : choisissez la catégorie avant de déposer le fichier.");
 
         upload = new Upload(new Receiver());
         upload.setMaxFiles(1);
@@ -168,7 +169,7 @@ public class PiecesPanel extends VerticalLayout {
             pour.setItems(structures);
             pour.setItemLabelGenerator(StructureDeposante::nom);
             pour.setPlaceholder("Choisissez…");
-            pour.setRequiredIndicatorVisible(true);
+            pour.setHelperText("Obligatoire : la structure membre du groupement qui dépose la pièce.");
             pour.addValueChangeListener(e -> {
                 structureId = e.getValue() == null ? null : e.getValue().id();
                 upload.setEnabled(categorie != null && structureId != null);

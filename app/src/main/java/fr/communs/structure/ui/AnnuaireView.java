@@ -2,10 +2,10 @@ package fr.communs.structure.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -141,7 +141,7 @@ class AnnuaireView extends VerticalLayout implements BeforeEnterObserver {
     static Div card(Structure s) {
         Div card = new Div();
         card.addClassNames("card", "structure-card");
-        H3 title = new H3();
+        H2 title = new H2();
         title.add(new Anchor("structures/" + s.id(), s.nom()));
         Paragraph meta = new Paragraph(s.formeJuridique().libelle() + " · " + s.commune() + " (" + s.codeDepartement() + ")");
         meta.addClassName("muted");

@@ -4,6 +4,7 @@ import fr.communs.base.ui.ErrorPanel;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -78,7 +79,7 @@ class MesStructuresView extends VerticalLayout {
         Structure s = m.structure();
         Div card = new Div();
         card.addClassName("card");
-        H3 title = new H3();
+        H2 title = new H2();
         title.add(new Anchor("structures/" + s.id(), s.nom()));
         HorizontalLayout badges = new HorizontalLayout(StructureBadges.verification(s),
                 new Span(m.enAttente() ? "Demande en attente" : m.administrateur() ? "Administrateur" : "Membre"));

@@ -4,10 +4,10 @@ import fr.communs.base.ui.ErrorPanel;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -74,7 +74,7 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
         }
         Div identite = new Div();
         identite.addClassName("card");
-        identite.add(new H3("Identité et statut"));
+        identite.add(new H2("Identité et statut"));
         identite.add(new Paragraph("SIRET : " + (s.siret() == null ? "non renseigné" : s.siret())
                 + (s.rna() == null ? "" : " · RNA : " + s.rna())));
         identite.add(new Paragraph(s.essExplication()));
@@ -92,7 +92,7 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
             identite.add(new Paragraph("Contact : " + s.contactPublic()));
         }
         add(identite);
-        add(new H3("Ses communs"));
+        add(new H2("Ses communs"));
         List<StructureCommun> communs = structures.communsOf(id);
         if (communs.isEmpty()) {
             add(new Paragraph("Cette structure ne participe encore à aucun commun."));
@@ -106,7 +106,7 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
         }
         List<fr.communs.structure.StructureContribution> contributions = structures.contributionsOf(id);
         if (!contributions.isEmpty()) {
-            add(new H3("Ses contributions à d'autres communs"));
+            add(new H2("Ses contributions à d'autres communs"));
             UnorderedList list = new UnorderedList();
             for (var c : contributions) {
                 list.add(new ListItem(new Anchor("communs/" + c.communId(), c.titre()),

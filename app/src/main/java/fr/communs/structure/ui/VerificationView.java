@@ -4,10 +4,10 @@ import fr.communs.base.ui.ErrorPanel;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -52,7 +52,7 @@ class VerificationView extends VerticalLayout {
     private Div card(Structure s) {
         Div card = new Div();
         card.addClassName("card");
-        H3 title = new H3();
+        H2 title = new H2();
         title.add(new Anchor("structures/" + s.id(), s.nom()));
         card.add(title,
                 new Paragraph(s.formeJuridique().libelle() + " · " + s.commune() + " (" + s.codeDepartement() + ")"
