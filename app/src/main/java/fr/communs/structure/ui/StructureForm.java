@@ -1,5 +1,6 @@
 package fr.communs.structure.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -25,6 +26,10 @@ import java.util.function.Predicate;
 
 /** The structure's record, with the ESS status derived live from the legal form and agréments. */
 class StructureForm extends FormLayout {
+    private static final String SIRET_INVALIDE = "Ce SIRET n'est pas valide : 14 chiffres dont le dernier est une clé "
+            + "de contrôle. Vérifiez-le sur votre avis de situation INSEE.";
+    private static final String RNA_INVALIDE = "Le numéro RNA s'écrit W suivi de 9 chiffres (ex. W302000123).";
+
     final TextField nom = new TextField("Nom de la structure");
     final TextField siret = new TextField("SIRET (14 chiffres)");
     final TextField rna = new TextField("Numéro RNA (associations)");
@@ -114,10 +119,6 @@ class StructureForm extends FormLayout {
         mark(rna, value == null || Identifiants.rnaValide(value) ? null : RNA_INVALIDE);
     }
 
-    private static final String SIRET_INVALIDE = "Ce SIRET n'est pas valide : 14 chiffres dont le dernier est une clé "
-            + "de contrôle. Vérifiez-le sur votre avis de situation INSEE.";
-    private static final String RNA_INVALIDE = "Le numéro RNA s'écrit W suivi de 9 chiffres (ex. W302000123).";
-
     /**
      * Marks the fields named by the errors a service refused the record with (the messages name the identifier:
      * « SIRET », « RNA », or quote the field's label), and clears the others.
@@ -131,16 +132,14 @@ class StructureForm extends FormLayout {
         markFirst(description, errors, m -> m.contains("« Description »"));
         markFirst(siteWeb, errors, m -> m.contains("site web") || m.contains("« Site web »"));
         markFirst(contact, errors, m -> m.contains("« Contact public »"));
-        String communeError = errors.stream().filter(m -> m.contains("commune")).findFirst().orElse(null);
-        commune.setInvalid(communeError != null);
-        commune.setErrorMessage(communeError);
+        markFirst(commune, errors, m -> m.contains("commune"));
     }
 
-    private static void markFirst(com.vaadin.flow.component.HasValidation field, List<String> errors, Predicate<String> names) {
+    private static void markFirst(HasValidation field, List<String> errors, Predicate<String> names) {
         mark(field, errors.stream().filter(names).findFirst().orElse(null));
     }
 
-    private static void mark(com.vaadin.flow.component.HasValidation field, String message) {
+    private static void mark(HasValidation field, String message) {
         field.setInvalid(message != null);
         field.setErrorMessage(message);
     }
