@@ -2,6 +2,7 @@ package fr.communs.assemblee;
 
 import fr.communs.assemblee.internal.JooqAssembleeRepository;
 import fr.communs.base.Checks;
+import fr.communs.base.Montants;
 import fr.communs.comite.ComiteService;
 import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
@@ -35,17 +36,15 @@ public class AssembleeService {
     public void recordVote(String taskId, VoteAssemblee v) {
         AppUser agent = currentUser.requireRole(Roles.AGENT);
         boolean adopte = v.resultat() == ResultatVote.ADOPTE;
-        Checks.start()
+        Checks checks = Checks.start()
                 .notNull(v.resultat(), "Résultat du vote")
                 .notNull(v.dateSeance(), "Date de la séance")
                 .check(v.dateSeance() == null || !v.dateSeance().isAfter(LocalDate.now()),
                         "La date de la séance ne peut pas être dans le futur.")
-                .check(!adopte || (v.montantVote() != null && v.montantVote().signum() > 0
-                                && v.montantVote().compareTo(ComiteService.SUBVENTION_MAX) < 0 && v.montantVote().scale() <= 2),
-                        "Indiquez le montant de la subvention votée (en euros, deux décimales au plus).")
+                .check(!adopte || v.montantVote() != null, "Indiquez le montant de la subvention votée.")
                 .check(adopte || v.montantVote() == null,
-                        "Aucun montant ne doit être saisi si la subvention n'est pas adoptée.")
-                .orThrow();
+                        "Aucun montant ne doit être saisi si la subvention n'est pas adoptée.");
+        Montants.check(checks, v.montantVote(), "Montant de la subvention votée", ComiteService.SUBVENTION_MAX, true).orThrow();
         long communId = tasks.requireOpen(taskId, CycleCommunProcess.TASK_VOTE_ASSEMBLEE);
         votes.insert(communId, v, agent.id());
         communs.changeStatut(communId, switch (v.resultat()) {

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The Comité d'accompagnement des communs: each member scores the audition, then an agent records the avis. */
 @Service
 public class ComiteService {
-    public static final BigDecimal SUBVENTION_MAX = new BigDecimal("10000000");
+    public static final BigDecimal SUBVENTION_MAX = fr.communs.base.Montants.PLAFOND;
 
     private final JooqComiteRepository comite;
     private final CommunService communs;
@@ -62,13 +62,10 @@ public class ComiteService {
     @Transactional
     public void recordAvis(String taskId, AvisComite a) {
         AppUser agent = currentUser.requireRole(Roles.AGENT);
-        Checks.start()
+        Checks checks = Checks.start()
                 .notNull(a.avis(), "Avis du comité")
-                .notNull(a.subventionProposee(), "Subvention proposée")
-                .check(a.subventionProposee() == null || (a.subventionProposee().signum() >= 0
-                                && a.subventionProposee().compareTo(SUBVENTION_MAX) < 0
-                                && a.subventionProposee().scale() <= 2),
-                        "La subvention proposée doit être un montant positif en euros (deux décimales au plus).")
+                .notNull(a.subventionProposee(), "Subvention proposée");
+        fr.communs.base.Montants.check(checks, a.subventionProposee(), "Subvention proposée", SUBVENTION_MAX, false)
                 .optional(a.contributions(), "Contributions non financières proposées", 4000)
                 .orThrow();
         long communId = tasks.requireOpen(taskId, CycleCommunProcess.TASK_AVIS_COMITE);

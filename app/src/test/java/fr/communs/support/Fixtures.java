@@ -38,6 +38,10 @@ public class Fixtures {
     private final org.jooq.DSLContext dsl;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.springframework.beans.factory.ObjectProvider<fr.communs.commun.GroupementService> groupements;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.instruction.InstructionService> instructions;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.ComiteService> comites;
 
     Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
              TaskService engineTasks, ManagementService management, org.jooq.DSLContext dsl,
@@ -263,5 +267,49 @@ public class Fixtures {
                 }
             }
         }
+    }
+
+    private static final List<fr.communs.instruction.AppreciationCritere> CRITERES_FAVORABLES = java.util.Arrays
+            .stream(fr.communs.instruction.Critere.values())
+            .map(c -> new fr.communs.instruction.AppreciationCritere(c, fr.communs.instruction.Appreciation.FAVORABLE, null))
+            .toList();
+
+    /**
+     * A transmitted file that a new agent took and declared recevable: the comité's audition tasks are open (one per
+     * comité member; a comité account is created if there is none). Returns the agent's e-mail; nobody stays logged in.
+     */
+    public String recevable(Transmis t) {
+        if (dsl.fetchCount(fr.communs.db.Tables.APP_USER, fr.communs.db.Tables.APP_USER.ROLE.eq(Roles.COMITE)) == 0) {
+            account(Roles.COMITE);
+        }
+        String agent = account(Roles.AGENT);
+        as(agent);
+        instructions.getObject().take(t.communId());
+        instructions.getObject().decide(task(t.communId(), fr.communs.processes.CycleCommunProcess.TASK_INSTRUIRE).getId(),
+                fr.communs.instruction.InstructionDecision.of(fr.communs.processes.CycleCommunProcess.DecisionInstruction.RECEVABLE,
+                        CRITERES_FAVORABLES, null));
+        logout();
+        runJobs(t.communId());
+        return agent;
+    }
+
+    /** Every comité member scores the audition (3/5 everywhere): the file waits for the comité's avis. */
+    public void scored(long communId) {
+        for (Task audition : tasks(communId, fr.communs.processes.CycleCommunProcess.TASK_NOTER_AUDITION)) {
+            as(emailOf(Long.parseLong(audition.getAssignee())));
+            comites.getObject().score(audition.getId(), new fr.communs.comite.NotesAudition(3, 3, 3, 3, null));
+        }
+        logout();
+    }
+
+    /** A file recevable, scored, with a favorable avis proposing {@code subvention}: it waits for the Assemblée's vote. */
+    public String aLAssemblee(Transmis t, java.math.BigDecimal subvention) {
+        String agent = recevable(t);
+        scored(t.communId());
+        as(agent);
+        comites.getObject().recordAvis(task(t.communId(), fr.communs.processes.CycleCommunProcess.TASK_AVIS_COMITE).getId(),
+                new fr.communs.comite.AvisComite(fr.communs.comite.AvisComite.Avis.FAVORABLE, subvention, null));
+        logout();
+        return agent;
     }
 }

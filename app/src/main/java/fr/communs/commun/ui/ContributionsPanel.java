@@ -15,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
+import fr.communs.base.ui.MontantField;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;

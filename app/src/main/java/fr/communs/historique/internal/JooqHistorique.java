@@ -19,7 +19,6 @@ import static fr.communs.db.Tables.STRUCTURE;
 import fr.communs.historique.Evenement;
 import fr.communs.historique.Evenement.Type;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -358,7 +357,7 @@ public class JooqHistorique {
     }
 
     static String euros(BigDecimal montant) {
-        return montant == null ? "" : NumberFormat.getCurrencyInstance(Locale.FRANCE).format(montant);
+        return fr.communs.base.Montants.format(montant);
     }
 
     /** "Avis de Julien" / "Avis d'Inès": French elision before a vowel. */
