@@ -49,7 +49,8 @@ public class JalonService {
         List<Jalon> result = new ArrayList<>();
         if (commun.brouillon()) {
             result.add(new Jalon(null, "Publication de l'idée", Jalon.Etat.EN_COURS));
-            aVenir(result, campagne, Etape.TRANSMISSION);
+            result.add(Etape.TRANSMISSION.jalon(campagne, Jalon.Etat.A_VENIR));
+            aVenirApres(result, campagne, Etape.TRANSMISSION);
             return List.copyOf(result);
         }
         List<Fait> faits = new ArrayList<>(jalons.faits(communId));

@@ -143,10 +143,13 @@ class CampagneAdminView extends VerticalLayout {
         int closed = campagnes.filesToReopen(campagneId);
         confirmation = new ConfirmDialog();
         confirmation.setHeader(closed == 1 ? "Rouvrir le dépôt d'un dossier ?" : "Rouvrir le dépôt de " + closed + " dossiers ?");
-        confirmation.setText((closed == 1 ? "Le dossier clos par la date limite revient" : "Les " + closed
-                + " dossiers clos par la date limite reviennent") + " en constitution : les groupements pourront de "
-                + "nouveau les compléter et les transmettre jusqu'au " + campagne.dateLimiteTexte()
-                + ", et en sont prévenus. Les dossiers terminés autrement (non recevables, rejetés…) ne changent pas.");
+        confirmation.setText((closed == 1
+                ? "Le dossier clos par la date limite revient en constitution : son groupement pourra de nouveau le "
+                + "compléter et le transmettre jusqu'au " + campagne.dateLimiteTexte() + ", et en est prévenu."
+                : "Les " + closed + " dossiers clos par la date limite reviennent en constitution : leurs groupements "
+                + "pourront de nouveau les compléter et les transmettre jusqu'au " + campagne.dateLimiteTexte()
+                + ", et en sont prévenus.")
+                + " Les dossiers terminés autrement (non recevables, rejetés…) ne changent pas.");
         confirmation.setCancelable(true);
         confirmation.setCancelText("Annuler");
         confirmation.setConfirmText("Rouvrir le dépôt");

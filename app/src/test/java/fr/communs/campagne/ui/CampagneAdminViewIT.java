@@ -36,6 +36,8 @@ class CampagneAdminViewIT {
 
     Campagne initiale;
     long communId;
+    /** Held here: Vaadin keeps the current UI by a weak reference only. */
+    UI ui;
 
     @BeforeEach
     void setUp() {
@@ -45,7 +47,8 @@ class CampagneAdminViewIT {
         communId = fx.deposit(fx.account(Roles.STRUCTURE, porteur), porteur);
         fx.join(communId, fx.structure(true, "30"), RoleGroupement.MEMBRE);
         fx.as(fx.admin());
-        UI.setCurrent(new UI());
+        ui = new UI();
+        UI.setCurrent(ui);
     }
 
     @AfterEach
@@ -116,7 +119,8 @@ class CampagneAdminViewIT {
         assertThat(view.confirmation.isOpened()).isTrue();
         assertThat(view.confirmation.getElement().getProperty("header"))
                 .isEqualTo(closed == 1 ? "Rouvrir le dépôt d'un dossier ?" : "Rouvrir le dépôt de " + closed + " dossiers ?");
-        assertThat(view.confirmation.getElement().getProperty("message")).contains("reviennent en constitution",
+        assertThat(view.confirmation.getElement().getProperty("message")).contains(
+                closed == 1 ? "revient en constitution" : "reviennent en constitution",
                 "jusqu'au " + campagnes.current().orElseThrow().dateLimiteTexte());
         assertThat(communs.get(communId).statut()).as("nothing before the confirmation").isEqualTo(CommunStatut.DEPOT_CLOS);
 
