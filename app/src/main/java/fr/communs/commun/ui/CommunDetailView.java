@@ -8,8 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,7 +25,6 @@ import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
 import fr.communs.commun.ContributionService;
 import fr.communs.commun.GroupementService;
-import fr.communs.commun.Jalon;
 import fr.communs.commun.JalonService;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
@@ -37,7 +34,6 @@ import fr.communs.security.Roles;
 import fr.communs.structure.StructureService;
 import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -107,7 +103,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
                 add(new Button("Modifier le dossier", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + id + "/modifier"))));
             }
             links(id).ifPresent(this::add);
-            add(milestones(commun));
+            add(new JalonsPanel(jalons.jalons(commun.id()), commun.statut()));
         }
         add(new H2("Le dossier"), new CommunFileView(commun));
         if (!commun.brouillon()) {
@@ -182,49 +178,6 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         Anchor anchor = new Anchor(path, text);
         anchor.getElement().setAttribute("router-link", true);
         return anchor;
-    }
-
-    /**
-     * The public milestones of the file, oldest first, then the next step expected: an ordered list whose state is
-     * written in words ("Fait", "À venir", "Fin"), not only shown by colour.
-     */
-    private VerticalLayout milestones(Commun commun) {
-        VerticalLayout box = new VerticalLayout();
-        box.addClassName("card");
-        box.add(new H3("Où en est le dossier"));
-        List<Jalon> list = jalons.jalons(commun.id());
-        if (list.isEmpty()) {
-            Paragraph none = new Paragraph("Aucune étape n'est encore enregistrée pour ce dossier.");
-            none.addClassName("muted");
-            box.add(none);
-            return box;
-        }
-        OrderedList steps = new OrderedList();
-        steps.addClassNames("steps", "jalons");
-        boolean reussite = commun.statut() == CommunStatut.LIVRABLE_DEPOSE;
-        for (int i = 0; i < list.size(); i++) {
-            Jalon jalon = list.get(i);
-            boolean fin = commun.statut().termine() && i == list.size() - 1;
-            ListItem li = new ListItem();
-            li.addClassName(fin ? "fin" : jalon.fait() ? "passee" : "en_cours");
-            if (fin && reussite) {
-                li.addClassName("reussite");
-            }
-            Span state = new Span(fin ? (reussite ? "✓ Terminé" : "■ Fin") : jalon.fait() ? "✓ Fait" : "► À venir");
-            state.addClassName("state");
-            li.add(state, new Span(jalon.libelle()));
-            if (jalon.fait() && jalon.date() != null) {
-                Span date = new Span("le " + Ui.date(jalon.date()));
-                date.addClassName("date");
-                li.add(date);
-            }
-            if (!jalon.fait()) {
-                li.getElement().setAttribute("aria-current", "step");
-            }
-            steps.add(li);
-        }
-        box.add(steps);
-        return box;
     }
 
     @Override
