@@ -2,13 +2,8 @@ package fr.communs.commun.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.Location;
-import com.vaadin.flow.router.NavigationTrigger;
-import com.vaadin.flow.router.RouteParameters;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.livrable.LivrableData;
@@ -16,10 +11,9 @@ import fr.communs.livrable.LivrableService;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import fr.communs.support.Fixtures;
+import fr.communs.support.Views;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,19 +56,8 @@ class CommunPageResultatIT {
 
     private CommunDetailView visit() {
         fx.logout();
-        CommunDetailView view = context.getAutowireCapableBeanFactory().createBean(CommunDetailView.class);
         String id = String.valueOf(t.communId());
-        view.beforeEnter(new BeforeEnterEvent(ui.getInternals().getRouter(), NavigationTrigger.PROGRAMMATIC,
-                new Location("communs/" + id), CommunDetailView.class, new RouteParameters("communId", id), ui, List.of()));
-        return view;
-    }
-
-    private static String text(Component view) {
-        return view.getElement().getTextRecursively().replace('\u202f', ' ').replace('\u00a0', ' ');
-    }
-
-    private static Stream<Component> descendants(Component c) {
-        return Stream.concat(Stream.of(c), c.getChildren().flatMap(CommunPageResultatIT::descendants));
+        return Views.enter(context, ui, CommunDetailView.class, "communs/" + id, "communId", id);
     }
 
     private void vote(ResultatVote resultat, String montant, LocalDate seance) {
@@ -86,16 +69,16 @@ class CommunPageResultatIT {
 
     @Test
     void the_page_shows_no_subsidy_before_the_vote_nor_after_an_adjournment_and_never_the_comite_avis() {
-        assertThat(text(visit())).doesNotContain("Subvention votée", "Livrable", "12 000");
+        assertThat(Views.text(visit())).doesNotContain("Subvention votée", "Livrable", "12 000");
         vote(ResultatVote.AJOURNE, null, LocalDate.of(2026, 3, 12));
-        assertThat(text(visit())).doesNotContain("Subvention votée", "12 000");
+        assertThat(Views.text(visit())).doesNotContain("Subvention votée", "12 000");
     }
 
     @Test
     void once_adopted_the_page_shows_the_subsidy_voted_by_the_assemblee_with_the_date_of_the_seance() {
         vote(ResultatVote.ADOPTE, "12000", LocalDate.of(2026, 3, 12));
 
-        assertThat(text(visit())).contains("Subvention du Département",
+        assertThat(Views.text(visit())).contains("Subvention du Département",
                 "Subvention votée par l'Assemblée le 12/03/2026 : 12 000,00 €");
     }
 
@@ -108,10 +91,10 @@ class CommunPageResultatIT {
                         "Un guide pas à pas pour constituer un groupement.", "Retour confidentiel sur le dossier."));
 
         CommunDetailView page = visit();
-        assertThat(text(page)).contains("Livrable", "Guide de la coopération",
+        assertThat(Views.text(page)).contains("Livrable", "Guide de la coopération",
                         "Un guide pas à pas pour constituer un groupement.", "Subvention votée par l'Assemblée le 12/03/2026")
                 .doesNotContain("Retour confidentiel", "Retour d'expérience");
-        assertThat(descendants(page).filter(Anchor.class::isInstance).map(Anchor.class::cast))
+        assertThat(Views.descendants(page).filter(Anchor.class::isInstance).map(Anchor.class::cast))
                 .anySatisfy(a -> {
                     assertThat(a.getHref()).isEqualTo("https://exemple.org/guide");
                     assertThat(a.getElement().getAttribute("rel")).contains("nofollow", "noopener");

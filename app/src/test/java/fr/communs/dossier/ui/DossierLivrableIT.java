@@ -6,10 +6,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.Location;
-import com.vaadin.flow.router.NavigationTrigger;
-import com.vaadin.flow.router.RouteParameters;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.livrable.LivrableData;
@@ -17,12 +13,12 @@ import fr.communs.livrable.LivrableService;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import fr.communs.support.Fixtures;
+import fr.communs.support.Views;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,20 +61,13 @@ class DossierLivrableIT {
 
     private DossierView open() {
         fx.as(agent);
-        DossierView view = context.getAutowireCapableBeanFactory().createBean(DossierView.class);
         String id = String.valueOf(t.communId());
-        view.beforeEnter(new BeforeEnterEvent(ui.getInternals().getRouter(), NavigationTrigger.PROGRAMMATIC,
-                new Location("dossiers/" + id), DossierView.class, new RouteParameters("communId", id), ui, List.of()));
-        return view;
-    }
-
-    private static Stream<Component> descendants(Component c) {
-        return Stream.concat(Stream.of(c), c.getChildren().flatMap(DossierLivrableIT::descendants));
+        return Views.enter(context, ui, DossierView.class, "dossiers/" + id, "communId", id);
     }
 
     /** The tab titles of the file screen, and the content of the "Livrable" tab if there is one. */
     private static Optional<Component> livrableTab(DossierView view, List<String> titles) {
-        TabSheet sheet = descendants(view).filter(TabSheet.class::isInstance).map(TabSheet.class::cast).findFirst().orElseThrow();
+        TabSheet sheet = Views.descendants(view).filter(TabSheet.class::isInstance).map(TabSheet.class::cast).findFirst().orElseThrow();
         Component found = null;
         for (int i = 0; i < sheet.getTabCount(); i++) {
             Tab tab = sheet.getTabAt(i);
