@@ -100,7 +100,7 @@ public class ComiteService {
                 : "Contributions non financières proposées par le comité :\n" + contributions;
         notifications.notifyStructures(structures, NotificationType.AVIS_COMITE,
                 "Avis du Comité d'accompagnement : « " + commun.titre() + " »",
-                "Le Comité d'accompagnement des communs a rendu un avis " + a.avis().libelle().toLowerCase()
+                "Le Comité d'accompagnement des communs a rendu un avis " + a.avis().libelle().toLowerCase(java.util.Locale.FRENCH)
                         + " sur votre dossier « " + commun.titre() + " ».\n\n" + subvention + "\n\n" + autres
                         + "\n\nProchaine étape : le vote de l'Assemblée départementale.",
                 "communs/" + commun.id());
