@@ -12,6 +12,7 @@ import fr.communs.security.Roles;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
@@ -98,6 +99,23 @@ public class NotificationService implements UnreadNotifications {
         }
         send(notifications.among(ids), type, titre, texte, lien,
                 "cette action vous concerne sur la plateforme de l'appel à communs.");
+    }
+
+    /**
+     * Notifies the agents in charge of a file: its instructeur if there is one and their account is still an active
+     * agent's, otherwise every agent (no file is left without someone told).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyFileAgents(long communId, NotificationType type, String titre, String texte, String lien) {
+        check(type, titre, texte, lien);
+        Optional<Long> instructeur = notifications.activeInstructeur(communId);
+        if (instructeur.isPresent()) {
+            send(notifications.among(List.of(instructeur.get())), type, titre, texte, lien,
+                    "vous instruisez ce dossier sur la plateforme de l'appel à communs.");
+        } else {
+            send(notifications.withRole(Roles.AGENT), type, titre, texte, lien, "votre compte a le rôle « "
+                    + Roles.label(Roles.AGENT) + " » et ce dossier n'a pas d'instructeur sur la plateforme de l'appel à communs.");
+        }
     }
 
     private void send(List<Recipient> recipients, NotificationType type, String titre, String texte, String lien,

@@ -26,6 +26,7 @@ import fr.communs.commun.CommunStatut;
 import fr.communs.commun.ContributionService;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.JalonService;
+import fr.communs.layout.CommunPageSection;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.security.AppUser;
@@ -52,12 +53,13 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final TaskService tasks;
     private final CurrentUser currentUser;
     private final JalonService jalons;
+    private final org.springframework.beans.factory.ObjectProvider<CommunPageSection> sections;
     private final ErrorPanel errors = new ErrorPanel();
     private String title = "Commun";
 
     CommunDetailView(CommunService communs, GroupementService groupements, ContributionService contributions,
                      StructureService structures, CampagneService campagnes, TaskService tasks, CurrentUser currentUser,
-                     JalonService jalons) {
+                     JalonService jalons, org.springframework.beans.factory.ObjectProvider<CommunPageSection> sections) {
         this.communs = communs;
         this.groupements = groupements;
         this.contributions = contributions;
@@ -66,6 +68,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.jalons = jalons;
+        this.sections = sections;
         addClassName("page");
     }
 
@@ -105,6 +108,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
             links(id).ifPresent(this::add);
             add(new JalonsPanel(jalons.jalons(commun.id()), commun.statut()));
         }
+        sections.orderedStream().forEach(s -> s.create(id).ifPresent(this::add));   // subsidy voted, livrable…
         add(new H2("Le dossier"), new CommunFileView(commun));
         if (!commun.brouillon()) {
             add(new GroupementPanel(communs, groupements, structures, id,

@@ -32,7 +32,9 @@ class LivrableTaskView extends TaskView {
     protected void build(OpenTask task) {
         add(new Paragraph("Le livrable doit être partageable et appropriable : il diffuse vos pratiques de coopération "
                 + "sous la forme de votre choix (outils, récit, guide…). Le retour d'expérience porte sur la constitution "
-                + "du dossier ; il participera à l'évaluation de l'appel."));
+                + "du dossier ; il participera à l'évaluation de l'appel."),
+                new Paragraph("Le titre, le lien et la description du livrable seront publiés sur la page du commun ; "
+                        + "le retour d'expérience n'est lu que par le Département."));
         TextField titre = new TextField("Titre du livrable");
         titre.setMaxLength(200);
         titre.setRequiredIndicatorVisible(true);
