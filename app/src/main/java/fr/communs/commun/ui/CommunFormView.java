@@ -69,12 +69,12 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
     private final StructureService structures;
     private final CommuneService communesService;
     private final CurrentUser currentUser;
-    private final ErrorPanel errors = new ErrorPanel();
-    private final Span status = new Span();
+    final ErrorPanel errors = new ErrorPanel();
+    final Span status = new Span();
     private final ComboBox<Structure> porteur = new ComboBox<>("Structure qui porte l'idée");
-    private final TextField titre = new TextField("Titre");
-    private final TextArea resume = area("Résumé", true);
-    private final TextArea besoin = area("Besoin du territoire (diagnostic)", true);
+    final TextField titre = new TextField("Titre");
+    final TextArea resume = area("Résumé", true);
+    final TextArea besoin = area("Besoin du territoire (diagnostic)", true);
     private final TextArea interet = area("Caractère d'intérêt général", false);
     private final TextArea gouvernance = area("Gouvernance", false);
     private final TextArea productions = area("Productions attendues", false);
@@ -84,7 +84,7 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
     private final Checkbox rurale = new Checkbox("Zone rurale");
     private final Checkbox qpv = new Checkbox("Quartier politique de la ville (QPV)");
     private final MultiSelectComboBox<Commune> communes = new MultiSelectComboBox<>("Communes concernées");
-    private final Button supprimer = new Button("Supprimer le brouillon", e -> confirmDelete());
+    final Button supprimer = new Button("Supprimer le brouillon", e -> confirmDelete());
     private Long communId;
     private boolean listening;
     private int version;
@@ -330,7 +330,7 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         return ok;
     }
 
-    private void publish() {
+    void publish() {
         if (!save(false)) {
             errors.reveal();
             return;
@@ -365,12 +365,12 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
     }
 
     /** Asks for confirmation, naming what is lost, then deletes the draft and goes to "Mes communs". */
-    private void confirmDelete() {
+    Dialog confirmDelete() {
         if (communId == null) {
-            return;
+            return null;
         }
         long id = communId;
-        BrouillonSuppression.confirm(orUntitled(titre.getValue()), () -> deleteDraft(id));
+        return BrouillonSuppression.confirm(orUntitled(titre.getValue()), () -> deleteDraft(id));
     }
 
     /** Deletes the draft (the service checks again that it is a draft of the caller's structure). */
