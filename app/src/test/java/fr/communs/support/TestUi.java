@@ -11,22 +11,23 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * A Vaadin UI for browserless tests, standing for one person's browser tab: {@link #access} runs the command at once as
- * that person (Vaadin runs it with the session's security context; here, the one logged in when the UI was created),
- * and the addresses given to the browser's history are recorded instead of being sent to a browser.
+ * A Vaadin UI for browserless tests, standing for one person's browser tab: a command pushed with {@link #access} runs
+ * as that person (Vaadin runs it with the session's security context; here, the one logged in when the UI was created)
+ * when the test calls {@link #awaitAccess()}; navigations, the title and the addresses given to the browser's history
+ * are recorded instead of being sent to a browser.
  */
 public class TestUi extends UI {
     private final Authentication person = SecurityContextHolder.getContext().getAuthentication();
     private final List<String> replacedLocations = new CopyOnWriteArrayList<>();
     private final List<String> navigations = new CopyOnWriteArrayList<>();
-    private final Semaphore accessed = new Semaphore(0);
+    private final java.util.concurrent.BlockingQueue<Command> commands = new java.util.concurrent.LinkedBlockingQueue<>();
+    private static final List<TestUi> OPEN = new CopyOnWriteArrayList<>();
     private final Page page = new Page(this) {
         private final History history = new History(TestUi.this) {
             @Override
@@ -56,6 +57,7 @@ public class TestUi extends UI {
     public static TestUi open() {
         TestUi ui = new TestUi();
         UI.setCurrent(ui);
+        OPEN.add(ui);
         return ui;
     }
 
@@ -80,8 +82,29 @@ public class TestUi extends UI {
         return List.copyOf(navigations);
     }
 
+    /**
+     * Vaadin runs a command given from another thread once it holds the session's lock; here the test thread plays
+     * that part: the command waits until {@link #awaitAccess()} runs it (no race with the test's own reading).
+     */
     @Override
     public Future<Void> access(Command command) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        commands.add(() -> {
+            command.execute();
+            done.complete(null);
+        });
+        return done;
+    }
+
+    /**
+     * Waits (10 seconds at most) for a command pushed to this UI from another thread and runs it as the person of this
+     * UI, as Vaadin would; false if none came.
+     */
+    public boolean awaitAccess() throws InterruptedException {
+        Command command = commands.poll(10, TimeUnit.SECONDS);
+        if (command == null) {
+            return false;
+        }
         UI previousUi = UI.getCurrent();
         var previous = SecurityContextHolder.getContext().getAuthentication();
         UI.setCurrent(this);
@@ -91,19 +114,19 @@ public class TestUi extends UI {
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
             UI.setCurrent(previousUi);
-            accessed.release();
         }
-        return CompletableFuture.completedFuture(null);
+        return true;
     }
 
-    /** Waits until a command pushed from another thread has run in this UI; false after 10 seconds. */
-    public boolean awaitAccess() throws InterruptedException {
-        return accessed.tryAcquire(10, TimeUnit.SECONDS);
-    }
-
-    /** How many commands have run and not yet been awaited. */
+    /** Commands pushed to this UI and not run yet. */
     public int pendingAccesses() {
-        return accessed.availablePermits();
+        return commands.size();
+    }
+
+    /** Detaches the content of every UI opened by {@link #open()} (as closing the tabs would): their registrations end. */
+    public static void closeAll() {
+        OPEN.forEach(UI::removeAll);
+        OPEN.clear();
     }
 
     /** The addresses the page put in the browser's history with {@code replaceState}, in order. */

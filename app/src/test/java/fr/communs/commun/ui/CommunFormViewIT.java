@@ -45,6 +45,7 @@ class CommunFormViewIT {
 
     @AfterEach
     void tearDown() {
+        TestUi.closeAll();
         UI.setCurrent(null);
         fx.logout();
     }
