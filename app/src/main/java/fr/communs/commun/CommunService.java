@@ -277,7 +277,7 @@ public class CommunService {
                               String productions) {
         Checks checks = Checks.start();
         if (resume != null) {
-            checks.required(resume, "Résumé", 1000);
+            checks.required(resume, "Résumé", 2000);      // as when the idea was deposited
         }
         if (besoin != null) {
             checks.required(besoin, "Besoin du territoire (diagnostic)", 4000);

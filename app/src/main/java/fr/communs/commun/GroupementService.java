@@ -1,6 +1,7 @@
 package fr.communs.commun;
 
 import fr.communs.base.Checks;
+import fr.communs.base.LiveChange;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.campagne.Campagne;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,11 +45,13 @@ public class GroupementService {
     private final CurrentUser currentUser;
     private final TaskService tasks;
     private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
 
     GroupementService(JooqCommunRepository communs, JooqGroupementRepository groupement, CommunService communService,
                       DossierVersionService versions, CampagneService campagnes,
                       StructureService structures, CurrentUser currentUser, TaskService tasks,
-                      NotificationService notifications) {
+                      NotificationService notifications, ApplicationEventPublisher events) {
+        this.events = events;
         this.communs = communs;
         this.groupement = groupement;
         this.communService = communService;
@@ -75,6 +79,7 @@ public class GroupementService {
                         + role.libelle().toLowerCase() + "." + quoted(message)
                         + "\nAcceptez ou refusez la demande depuis la page du commun.",
                 link(communId));
+        changed(communId);
         return id;
     }
 
@@ -93,6 +98,7 @@ public class GroupementService {
                         + role.libelle().toLowerCase() + "." + quoted(message)
                         + "\nAcceptez ou refusez l'invitation depuis la page du commun.",
                 link(communId));
+        changed(communId);
         return id;
     }
 
@@ -117,6 +123,7 @@ public class GroupementService {
                 "Le porteur du commun « " + commun.titre() + " » a " + (accept ? "accepté" : "refusé")
                         + " la demande de « " + d.structureNom() + " »." + quoted(reponse),
                 link(commun.id()));
+        changed(commun.id(), d.structureId());
     }
 
     /** The invited structure accepts (and thereby confirms its participation in the proposed role) or declines. */
@@ -138,6 +145,7 @@ public class GroupementService {
                 "« " + d.structureNom() + " » a " + (accept ? "accepté" : "décliné")
                         + " l'invitation à rejoindre le groupement du commun « " + commun.titre() + " »." + quoted(reponse),
                 link(commun.id()));
+        changed(commun.id(), d.structureId());
     }
 
     /** Whoever sent it withdraws a pending request (the structure) or invitation (the porteur). */
@@ -157,6 +165,7 @@ public class GroupementService {
         if (!groupement.decide(d.id(), DemandeGroupement.Statut.ANNULEE, user.id(), null)) {
             throw new ValidationException("Cette demande a déjà été traitée.");
         }
+        changed(commun.id(), d.structureId());
     }
 
     // --- Members ---
@@ -172,6 +181,7 @@ public class GroupementService {
         if (groupement.confirm(communId, structureId, user.id()) == 0) {
             throw new ValidationException("La participation de cette structure est déjà confirmée.");
         }
+        changed(communId);
     }
 
     /**
@@ -202,6 +212,7 @@ public class GroupementService {
                         + " » le rôle de " + role.libelle().toLowerCase()
                         + ". Confirmez votre participation dans ce rôle depuis la page du commun.",
                 link(communId));
+        changed(communId);
     }
 
     /**
@@ -230,6 +241,7 @@ public class GroupementService {
                         + " » de devenir porteur administratif du commun « " + commun.titre() + " » : c'est lui qui "
                         + "transmet le dossier au Département. Acceptez ou déclinez depuis la page du commun.",
                 link(communId));
+        changed(communId);
     }
 
     /** The porteur withdraws its proposal. */
@@ -239,6 +251,7 @@ public class GroupementService {
         Commun commun = lockForming(communId);
         requirePorteur(user, commun);
         groupement.proposePorteur(communId, null);
+        changed(communId);
     }
 
     /**
@@ -253,6 +266,7 @@ public class GroupementService {
                 .orElseThrow(() -> new ValidationException("Aucune proposition de devenir porteur administratif n'est en attente "
                         + "pour cette structure."));
         groupement.proposePorteur(communId, null);
+        changed(communId);
         String nom = structureName(structureId);
         if (!accept) {
             notifications.notifyStructures(List.of(commun.porteurStructureId()), NotificationType.ROLE_MODIFIE,
@@ -290,6 +304,7 @@ public class GroupementService {
                 "Départ du groupement « " + commun.titre() + " »",
                 "« " + structureName(structureId) + " » a quitté le groupement du commun « " + commun.titre() + " ».",
                 link(communId));
+        changed(communId, structureId);
     }
 
     /** The porteur removes a structure (not itself) from the groupement before transmission. */
@@ -305,6 +320,7 @@ public class GroupementService {
                 "Retrait du groupement « " + commun.titre() + " »",
                 "Le porteur du commun « " + commun.titre() + " » a retiré « " + structureName(structureId)
                         + " » du groupement.", link(communId));
+        changed(communId, structureId);
     }
 
     // --- Reading ---
@@ -452,9 +468,21 @@ public class GroupementService {
                             + d.structureNom() + " » à rejoindre le commun « " + d.communTitre()
                             + " » est close : " + raison + ".", link(communId));
         }
+        changed(communId, pending.stream().map(DemandeGroupement::structureId).toArray(Long[]::new));
     }
 
     // --- Helpers ---
+
+    /**
+     * Tells the open pages of the groupement's structures, of those with a pending request or invitation, and of
+     * {@code alsoStructures} (a structure that just left, was refused…) that the commun changed, once committed.
+     */
+    private void changed(long communId, Long... alsoStructures) {
+        Set<Long> concerned = new java.util.HashSet<>(List.of(alsoStructures));
+        groupement.membres(communId).forEach(r -> concerned.add(r.structureId()));
+        groupement.pendingOfCommun(communId).forEach(d -> concerned.add(d.structureId()));
+        events.publishEvent(LiveChange.ofCommun(communId, concerned));
+    }
 
     private Commun lockForming(long communId) {
         communs.lockStatut(communId).orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));

@@ -380,7 +380,7 @@ public class InstructionService {
         Checks checks = Checks.start();
         for (PartieDossier partie : demande.parties()) {
             if (partie.texte()) {
-                checks.required(textes.get(partie), partie.libelle(), partie == PartieDossier.RESUME ? 1000 : 4000);
+                checks.required(textes.get(partie), partie.libelle(), partie == PartieDossier.RESUME ? 2000 : 4000);   // as at deposit
             }
         }
         if (demande.parties().contains(PartieDossier.PIECES)) {

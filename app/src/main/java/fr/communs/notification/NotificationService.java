@@ -1,6 +1,7 @@
 package fr.communs.notification;
 
 import fr.communs.base.Checks;
+import fr.communs.base.LiveChange;
 import fr.communs.base.Mailer;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.UnreadNotifications;
@@ -54,11 +55,14 @@ public class NotificationService implements UnreadNotifications {
     private final JooqNotificationRepository notifications;
     private final Mailer mailer;
     private final CurrentUser currentUser;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    NotificationService(JooqNotificationRepository notifications, Mailer mailer, CurrentUser currentUser) {
+    NotificationService(JooqNotificationRepository notifications, Mailer mailer, CurrentUser currentUser,
+                        org.springframework.context.ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.mailer = mailer;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------ writers
@@ -125,12 +129,17 @@ public class NotificationService implements UnreadNotifications {
         String shortTexte = shorten(texte.strip(), TEXTE_MAX);
         String subject = shorten("[Communs] " + neutralise(shortTitre).replaceAll("\\s+", " "), SUBJECT_MAX);
         String body = mailBody(shortTexte, lien, reason);
+        java.util.Set<Long> notified = new java.util.HashSet<>();
         for (Recipient r : recipients) {
             if (actor.isPresent() && actor.getAsLong() == r.id()) {
                 continue;
             }
             notifications.insert(r.id(), type, shortTitre, shortTexte, lien);
             mailer.send(r.email(), subject, body);
+            notified.add(r.id());
+        }
+        if (!notified.isEmpty()) {
+            events.publishEvent(LiveChange.forAccounts(notified));     // their bell, once committed
         }
     }
 
@@ -207,11 +216,14 @@ public class NotificationService implements UnreadNotifications {
             throw new NotAllowedException("Cette notification n'existe pas ou ne vous est pas destinée.");
         }
         notifications.markRead(notificationId, user.id());
+        events.publishEvent(LiveChange.forAccounts(java.util.List.of(user.id())));     // the bell of their other tabs
     }
 
     /** Marks all of one's notifications read. */
     @Transactional
     public void markAllRead() {
-        notifications.markAllRead(currentUser.require().id());
+        AppUser user = currentUser.require();
+        notifications.markAllRead(user.id());
+        events.publishEvent(LiveChange.forAccounts(java.util.List.of(user.id())));
     }
 }

@@ -1,5 +1,6 @@
 package fr.communs.comite.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -71,7 +72,7 @@ class AvisComiteTaskView extends TaskView {
         subvention.setWidth("20em");
         TextArea contributions = new TextArea("Contributions non financières proposées par le comité");
         contributions.setHelperText("Par exemple : mise à disposition de locaux, accompagnement, mise en lien avec d'autres initiatives.");
-        contributions.setMaxLength(4000);
+        CharacterLimit.apply(contributions, 4000);
         contributions.setWidthFull();
         enregistrer.addClickListener(e -> submit(() -> comite.recordAvis(task.taskId(),
                 new AvisComite(avis.getValue(), subvention.montant(), contributions.getValue())),

@@ -2,7 +2,6 @@ package fr.communs.commun.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -27,6 +26,7 @@ import fr.communs.commun.ContributionService;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.JalonService;
 import fr.communs.layout.CommunPageSection;
+import fr.communs.layout.LiveUpdates;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.security.AppUser;
@@ -54,12 +54,15 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final CurrentUser currentUser;
     private final JalonService jalons;
     private final org.springframework.beans.factory.ObjectProvider<CommunPageSection> sections;
+    private final LiveUpdates live;
     private final ErrorPanel errors = new ErrorPanel();
     private String title = "Commun";
 
     CommunDetailView(CommunService communs, GroupementService groupements, ContributionService contributions,
                      StructureService structures, CampagneService campagnes, TaskService tasks, CurrentUser currentUser,
-                     JalonService jalons, org.springframework.beans.factory.ObjectProvider<CommunPageSection> sections) {
+                     JalonService jalons, org.springframework.beans.factory.ObjectProvider<CommunPageSection> sections,
+                     LiveUpdates live) {
+        this.live = live;
         this.communs = communs;
         this.groupements = groupements;
         this.contributions = contributions;
@@ -74,7 +77,11 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = Long.parseLong(event.getRouteParameters().get("communId").orElseThrow());
+        show(Long.parseLong(event.getRouteParameters().get("communId").orElseThrow()));
+    }
+
+    /** Shows the page of the commun {@code id}. */
+    void show(long id) {
         Commun commun = communs.find(id).orElseThrow(() -> new NotFoundException("Commun introuvable"));
         title = commun.titre().isBlank() ? "Brouillon sans titre" : commun.titre();
         removeAll();
@@ -92,6 +99,11 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
                 + (commun.dateTransmission() == null ? "" : " · transmis le " + Ui.dateTime(commun.dateTransmission())));
         meta.addClassName("muted");
         add(new H1(title), badges, meta, errors);
+        GroupementPanel groupement = commun.brouillon() ? null : new GroupementPanel(communs, groupements, structures, id,
+                campagnes.get(commun.campagneId()).territoireCode(), currentUser.get(), live);
+        if (groupement != null) {
+            add(groupement.answers());      // what waits for the person's answer comes first
+        }
         boolean porteur = communs.callerIsPorteur(id);
         if (commun.brouillon()) {
             add(draftBanner(commun));
@@ -110,9 +122,8 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         sections.orderedStream().forEach(s -> s.create(id).ifPresent(this::add));   // subsidy voted, livrable…
         add(new H2("Le dossier"), new CommunFileView(commun));
-        if (!commun.brouillon()) {
-            add(new GroupementPanel(communs, groupements, structures, id,
-                    campagnes.get(commun.campagneId()).territoireCode(), currentUser.get()));
+        if (groupement != null) {
+            add(groupement);
         }
         add(new H2("Contributions"), new ContributionsPanel(contributions, communs, structures, currentUser, id));
     }
@@ -131,21 +142,12 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
                 getUI().ifPresent(ui -> ui.getPage().reload());
             }
         });
-        Button delete = new Button("Supprimer le brouillon", e -> {
-            Dialog dialog = new Dialog();
-            dialog.setHeaderTitle("Supprimer ce brouillon ?");
-            dialog.add(new Paragraph("Le brouillon sera définitivement supprimé."));
-            Button ok = new Button("Supprimer", ev -> {
-                dialog.close();
-                if (errors.run(() -> communs.deleteDraft(commun.id()))) {
-                    Ui.success("Le brouillon est supprimé.");
-                    getUI().ifPresent(ui -> ui.navigate("mes-communs"));
-                }
-            });
-            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-            dialog.getFooter().add(new Button("Annuler", ev -> dialog.close()), ok);
-            dialog.open();
-        });
+        Button delete = new Button("Supprimer le brouillon", e -> BrouillonSuppression.confirm(title, () -> {
+            if (errors.run(() -> communs.deleteDraft(commun.id()))) {
+                Ui.success("Le brouillon est supprimé.");
+                getUI().ifPresent(ui -> ui.navigate("mes-communs"));
+            }
+        }));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         banner.add(new HorizontalLayout(edit, publish, delete));
         return banner;

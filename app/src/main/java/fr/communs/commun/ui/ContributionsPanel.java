@@ -1,5 +1,6 @@
 package fr.communs.commun.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -269,9 +270,9 @@ class ContributionsPanel extends VerticalLayout {
 
     static TextArea description() {
         TextArea description = new TextArea("Description");
-        description.setMaxLength(ContributionService.DESCRIPTION_MAX);
         description.setRequiredIndicatorVisible(true);
         description.setWidthFull();
+        CharacterLimit.apply(description, ContributionService.DESCRIPTION_MAX);
         return description;
     }
 

@@ -1,5 +1,6 @@
 package fr.communs.instruction.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -71,7 +72,7 @@ class CompleterDossierTaskView extends TaskView {
         Map<PartieDossier, TextArea> areas = new EnumMap<>(PartieDossier.class);
         for (PartieDossier partie : demande.parties().stream().sorted().toList()) {
             if (partie.texte()) {
-                TextArea area = area(partie.libelle(), valueOf(commun, partie), partie == PartieDossier.RESUME ? 1000 : 4000);
+                TextArea area = area(partie.libelle(), valueOf(commun, partie), partie == PartieDossier.RESUME ? 2000 : 4000);
                 area.setRequiredIndicatorVisible(true);
                 areas.put(partie, area);
                 add(area);
@@ -84,7 +85,7 @@ class CompleterDossierTaskView extends TaskView {
         }
         TextArea reponse = area("Votre réponse à l'instructeur", null, 4000);
         reponse.setRequiredIndicatorVisible(true);
-        reponse.setHelperText("Expliquez ce que vous avez complété.");
+        CharacterLimit.setHelp(reponse, "Expliquez ce que vous avez complété.");
         Button envoyer = new Button("Renvoyer le dossier complété", e -> {
             Map<PartieDossier, String> textes = new EnumMap<>(PartieDossier.class);
             areas.forEach((p, a) -> textes.put(p, a.getValue()));
@@ -108,9 +109,9 @@ class CompleterDossierTaskView extends TaskView {
 
     private static TextArea area(String label, String value, int max) {
         TextArea area = new TextArea(label);
-        area.setMaxLength(max);
         area.setWidthFull();
         area.setMinHeight("6em");
+        CharacterLimit.apply(area, max);
         if (value != null) {
             area.setValue(value);
         }
