@@ -70,7 +70,21 @@ public class Fixtures {
         logout();
     }
 
-    /** Registers a structure in a commune of the département ("30": Nîmes, "34": Montpellier), verified or not. */
+    /**
+     * A valid SIRET (Luhn key) of its own for the n-th fixture structure: a porteur administratif needs one to
+     * transmit (SIREN from 800 000 000 on, apart from those {@code StructureServiceIT} types).
+     */
+    public static String siret(int n) {
+        String base = (800_000_000L + n) + "0001";
+        for (int key = 0; key < 10; key++) {
+            if (fr.communs.structure.Identifiants.siretValide(base + key)) {
+                return base + key;
+            }
+        }
+        throw new IllegalStateException(base);
+    }
+
+    /** Registers a structure with a SIRET in a commune of the département ("30": Nîmes, "34": Montpellier), verified or not. */
     public long structure(boolean ess, String departement) {
         int n = SEQ.incrementAndGet();
         String insee = switch (departement) {
@@ -81,7 +95,7 @@ public class Fixtures {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         as(admin());
         try {
-            return structures.registerAsAdministrator(new StructureData("Structure " + n + " " + System.nanoTime(), null,
+            return structures.registerAsAdministrator(new StructureData("Structure " + n + " " + System.nanoTime(), siret(n),
                     null, ess ? FormeJuridique.ASSOCIATION : FormeJuridique.AUTRE, false, null, false, insee, null, null,
                     null, java.util.Set.of(), null, null, null), false);
         } finally {

@@ -27,7 +27,7 @@ import java.util.Locale;
 @RolesAllowed(Roles.ADMIN)
 class CampagneAdminView extends VerticalLayout {
 
-    CampagneAdminView(CampagneService campagnes) {
+    CampagneAdminView(CampagneService campagnes, fr.communs.campagne.ExigenceService exigences) {
         addClassName("page");
         add(new H1("Paramètres de l'appel à communs"));
         Campagne campagne = campagnes.current().orElse(null);
@@ -60,6 +60,7 @@ class CampagneAdminView extends VerticalLayout {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(errors, nom, collectivite, territoire, code, limite, comite, save);
+        add(new ExigencesSection(exigences, campagne.id()));
     }
 
     private static TextField text(String label, String value, int max) {
