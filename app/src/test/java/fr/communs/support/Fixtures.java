@@ -42,6 +42,8 @@ public class Fixtures {
     private org.springframework.beans.factory.ObjectProvider<fr.communs.instruction.InstructionService> instructions;
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.ComiteService> comites;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.budget.BudgetService> budgets;
 
     Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
              TaskService engineTasks, ManagementService management, org.jooq.DSLContext dsl,
@@ -231,6 +233,11 @@ public class Fixtures {
      * nobody logged in.
      */
     public Transmis transmis() {
+        return transmis(null);
+    }
+
+    /** The same, the porteur having saved {@code budget} (when not null) before transmitting: it is frozen with the file. */
+    public Transmis transmis(fr.communs.budget.Budget budget) {
         long porteur = structure(true, "30");
         String porteurEmail = account(Roles.STRUCTURE, porteur);
         long id = deposit(porteurEmail, porteur);
@@ -238,6 +245,9 @@ public class Fixtures {
         String membreEmail = join(id, membre, fr.communs.commun.RoleGroupement.MEMBRE);
         long contributeur = structure(true, "30");
         String contributeurEmail = join(id, contributeur, fr.communs.commun.RoleGroupement.CONTRIBUTEUR);
+        if (budget != null) {
+            budgets.getObject().save(id, 0, budget);
+        }
         groupements.getObject().transmit(task(id, fr.communs.processes.CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
         logout();
         return new Transmis(id, porteur, porteurEmail, membre, membreEmail, contributeur, contributeurEmail);
