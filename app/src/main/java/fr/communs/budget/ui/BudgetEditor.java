@@ -41,15 +41,22 @@ public class BudgetEditor extends VerticalLayout {
     private final VerticalLayout depensesBox = new VerticalLayout();
     private final VerticalLayout ressourcesBox = new VerticalLayout();
     private final Paragraph etat = new Paragraph();
+    private final int niveau;
     private int version;
     private String communTitre;
     private boolean dirty;
     private boolean loading;
 
-    /** Reads the budget ({@link fr.communs.base.NotAllowedException} when the caller may not see it). */
-    public BudgetEditor(BudgetService service, long communId) {
+    /**
+     * Reads the budget ({@link fr.communs.base.NotAllowedException} when the caller may not see it).
+     *
+     * @param niveau the heading level of its sections (« Dépenses », « Ressources »), so that headings stay in order
+     *               in the page that holds it: 2 on its own screen, deeper inside a section
+     */
+    public BudgetEditor(BudgetService service, long communId, int niveau) {
         this.service = service;
         this.communId = communId;
+        this.niveau = niveau;
         setPadding(false);
         addClassName("budget-editeur");
         load();
@@ -120,15 +127,25 @@ public class BudgetEditor extends VerticalLayout {
         totaux.getElement().setAttribute("aria-live", "polite");
         enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         enregistrer.addClickListener(e -> save());
-        Div depensesCard = new Div(new H3("Dépenses"), depensesBox, ajouterDepense);
-        Div ressourcesCard = new Div(new H3("Ressources"), montantDemande, new H3("Autres ressources"), aideRessources,
-                ressourcesBox, ajouterRessource);
+        Div depensesCard = new Div(titre(niveau, "Dépenses"), depensesBox, ajouterDepense);
+        Div ressourcesCard = new Div(titre(niveau, "Ressources"), montantDemande, titre(niveau + 1, "Autres ressources"),
+                aideRessources, ressourcesBox, ajouterRessource);
         depensesCard.addClassName("card");
         ressourcesCard.addClassName("card");
         add(errors, aide, depensesCard, ressourcesCard, totaux, enregistrer, etat);
         showLignes();
         loading = false;
         updateTotaux();
+    }
+
+    private static com.vaadin.flow.component.Component titre(int niveau, String texte) {
+        return switch (Math.min(Math.max(niveau, 2), 6)) {
+            case 2 -> new com.vaadin.flow.component.html.H2(texte);
+            case 3 -> new H3(texte);
+            case 4 -> new com.vaadin.flow.component.html.H4(texte);
+            case 5 -> new com.vaadin.flow.component.html.H5(texte);
+            default -> new com.vaadin.flow.component.html.H6(texte);
+        };
     }
 
     private void add(Sens sens) {

@@ -48,7 +48,7 @@ class BudgetView extends VerticalLayout implements BeforeEnterObserver, BeforeLe
         editor = null;
         Anchor retour = new Anchor("communs/" + communId, "← Retour à la page du commun");
         try {
-            editor = new BudgetEditor(budgets, communId);
+            editor = new BudgetEditor(budgets, communId, 2);
         } catch (ValidationException e) {
             throw new NotFoundException("Commun introuvable");
         } catch (NotAllowedException e) {

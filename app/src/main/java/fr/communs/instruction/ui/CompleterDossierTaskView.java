@@ -84,7 +84,7 @@ class CompleterDossierTaskView extends TaskView {
         if (demande.parties().contains(PartieDossier.BUDGET)) {
             add(new H3("Montant demandé et budget prévisionnel"),
                     new Paragraph("Corrigez le budget et enregistrez-le avant de renvoyer le dossier."),
-                    new BudgetEditor(budgets, task.communId()));
+                    new BudgetEditor(budgets, task.communId(), 4));
         }
         if (demande.parties().contains(PartieDossier.PIECES)) {
             add(new H3("Pièces jointes demandées"),
