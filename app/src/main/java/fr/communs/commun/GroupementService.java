@@ -4,10 +4,13 @@ import fr.communs.base.Checks;
 import fr.communs.base.LiveChange;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
+import fr.communs.budget.BudgetService;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
+import fr.communs.campagne.ExigenceService;
 import fr.communs.commun.internal.JooqCommunRepository;
 import fr.communs.commun.internal.JooqGroupementRepository;
+import fr.communs.commun.internal.JooqPiecesDeposees;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;
 import fr.communs.processes.CycleCommunProcess;
@@ -46,12 +49,19 @@ public class GroupementService {
     private final TaskService tasks;
     private final NotificationService notifications;
     private final ApplicationEventPublisher events;
+    private final ExigenceService exigences;
+    private final JooqPiecesDeposees pieces;
+    private final BudgetService budgets;
 
     GroupementService(JooqCommunRepository communs, JooqGroupementRepository groupement, CommunService communService,
                       DossierVersionService versions, CampagneService campagnes,
                       StructureService structures, CurrentUser currentUser, TaskService tasks,
-                      NotificationService notifications, ApplicationEventPublisher events) {
+                      NotificationService notifications, ApplicationEventPublisher events, ExigenceService exigences,
+                      JooqPiecesDeposees pieces, BudgetService budgets) {
         this.events = events;
+        this.exigences = exigences;
+        this.pieces = pieces;
+        this.budgets = budgets;
         this.communs = communs;
         this.groupement = groupement;
         this.communService = communService;
@@ -373,18 +383,29 @@ public class GroupementService {
         return mine.isEmpty() ? List.of() : groupement.pendingRequestsTo(mine);
     }
 
+    /**
+     * The groupement's rules, then the file's: complete, a porteur administratif with a SIRET, and what the campagne
+     * requires (attachments, budget). Shown to everyone on the commun's page; checked again at transmission.
+     */
     @Transactional(readOnly = true)
     public Eligibility eligibility(long communId) {
         Commun commun = communService.get(communId);
         Campagne campagne = campagnes.get(commun.campagneId());
-        return Eligibility.evaluate(communService.membres(communId), campagne.territoireCode(), campagne.territoireNom())
-                .with(Eligibility.dossierComplet(commun));
+        List<MembreGroupement> membres = communService.membres(communId);
+        return Eligibility.evaluate(membres, campagne.territoireCode(), campagne.territoireNom())
+                .with(Eligibility.dossierComplet(commun))
+                .with(Eligibility.porteurSiret(membres))
+                .withAll(Eligibility.exigences(exigences.exigences(campagne.id()), membres, pieces.of(communId),
+                        budgets.budgetOf(communId).orElse(null)));
     }
 
     // --- Transmission ---
 
     /**
-     * The porteur transmits the file: only if the groupement is eligible and before the deadline. Freezes version 1
+     * The porteur transmits the file: only if the groupement and the file meet every rule of {@link #eligibility}
+     * (SIRET of the porteur, attachments and budget the campagne requires included) and before the deadline. The
+     * deposit or deletion of an attachment and a change of the budget lock the same row, so none can slip between this
+     * check and the transmission. Freezes version 1
      * of the file, marks the commun as transmitted, cancels what is still pending and completes the task, in one
      * transaction; the groupement and the agents are notified.
      */

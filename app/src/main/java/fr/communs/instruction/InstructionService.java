@@ -387,6 +387,10 @@ public class InstructionService {
             checks.check(instructions.piecesDeposeesDepuis(communId, demande.date()) > 0,
                     "Déposez au moins une des pièces jointes demandées avant de renvoyer le dossier.");
         }
+        if (demande.parties().contains(PartieDossier.BUDGET)) {
+            checks.check(instructions.budgetModifieDepuis(communId, demande.date()),
+                    "Enregistrez le montant demandé et le budget prévisionnel corrigés avant de renvoyer le dossier.");
+        }
         checks.orThrow();
         communs.completeTexts(communId, textes.get(PartieDossier.RESUME), textes.get(PartieDossier.BESOIN),
                 textes.get(PartieDossier.INTERET_GENERAL), textes.get(PartieDossier.GOUVERNANCE),

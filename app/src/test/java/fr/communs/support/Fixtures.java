@@ -42,6 +42,8 @@ public class Fixtures {
     private org.springframework.beans.factory.ObjectProvider<fr.communs.instruction.InstructionService> instructions;
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.ComiteService> comites;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.budget.BudgetService> budgets;
 
     Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
              TaskService engineTasks, ManagementService management, org.jooq.DSLContext dsl,
@@ -70,7 +72,21 @@ public class Fixtures {
         logout();
     }
 
-    /** Registers a structure in a commune of the département ("30": Nîmes, "34": Montpellier), verified or not. */
+    /**
+     * A valid SIRET (Luhn key) of its own for the n-th fixture structure: a porteur administratif needs one to
+     * transmit (SIREN from 800 000 000 on, apart from those {@code StructureServiceIT} types).
+     */
+    public static String siret(int n) {
+        String base = (800_000_000L + n) + "0001";
+        for (int key = 0; key < 10; key++) {
+            if (fr.communs.structure.Identifiants.siretValide(base + key)) {
+                return base + key;
+            }
+        }
+        throw new IllegalStateException(base);
+    }
+
+    /** Registers a structure with a SIRET in a commune of the département ("30": Nîmes, "34": Montpellier), verified or not. */
     public long structure(boolean ess, String departement) {
         int n = SEQ.incrementAndGet();
         String insee = switch (departement) {
@@ -81,7 +97,7 @@ public class Fixtures {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         as(admin());
         try {
-            return structures.registerAsAdministrator(new StructureData("Structure " + n + " " + System.nanoTime(), null,
+            return structures.registerAsAdministrator(new StructureData("Structure " + n + " " + System.nanoTime(), siret(n),
                     null, ess ? FormeJuridique.ASSOCIATION : FormeJuridique.AUTRE, false, null, false, insee, null, null,
                     null, java.util.Set.of(), null, null, null), false);
         } finally {
@@ -217,6 +233,11 @@ public class Fixtures {
      * nobody logged in.
      */
     public Transmis transmis() {
+        return transmis(null);
+    }
+
+    /** The same, the porteur having saved {@code budget} (when not null) before transmitting: it is frozen with the file. */
+    public Transmis transmis(fr.communs.budget.Budget budget) {
         long porteur = structure(true, "30");
         String porteurEmail = account(Roles.STRUCTURE, porteur);
         long id = deposit(porteurEmail, porteur);
@@ -224,6 +245,9 @@ public class Fixtures {
         String membreEmail = join(id, membre, fr.communs.commun.RoleGroupement.MEMBRE);
         long contributeur = structure(true, "30");
         String contributeurEmail = join(id, contributeur, fr.communs.commun.RoleGroupement.CONTRIBUTEUR);
+        if (budget != null) {
+            budgets.getObject().save(id, 0, budget);
+        }
         groupements.getObject().transmit(task(id, fr.communs.processes.CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
         logout();
         return new Transmis(id, porteur, porteurEmail, membre, membreEmail, contributeur, contributeurEmail);

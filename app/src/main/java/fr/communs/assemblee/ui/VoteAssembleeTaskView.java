@@ -15,6 +15,7 @@ import fr.communs.base.ui.MontantField;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.comite.ComiteService;
+import fr.communs.commun.ui.CommunFiles;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import fr.communs.security.Roles;
@@ -31,13 +32,15 @@ import java.time.LocalDate;
 class VoteAssembleeTaskView extends TaskView {
     private final AssembleeService assemblee;
     private final ComiteService comite;
+    private final CommunFiles files;
     final RadioButtonGroup<ResultatVote> resultat = new RadioButtonGroup<>("Résultat du vote");
     final MontantField montant = new MontantField("Montant de la subvention votée (€)", ComiteService.SUBVENTION_MAX);
     final DatePicker date = Ui.datePicker("Date de la séance de l'Assemblée");
     final Button enregistrer = new Button("Enregistrer le vote");
 
-    VoteAssembleeTaskView(TaskService tasks, AssembleeService assemblee, ComiteService comite) {
+    VoteAssembleeTaskView(TaskService tasks, AssembleeService assemblee, ComiteService comite, CommunFiles files) {
         super(tasks, CycleCommunProcess.TASK_VOTE_ASSEMBLEE);
+        this.files = files;
         this.assemblee = assemblee;
         this.comite = comite;
     }
@@ -54,7 +57,7 @@ class VoteAssembleeTaskView extends TaskView {
                 proposition.add(new Paragraph("Contributions non financières : " + a.contributions()));
             }
         }, () -> proposition.add(new Paragraph("Aucun avis enregistré.")));
-        add(proposition);
+        add(files.budgetDemande(task.communId()), proposition);
         assemblee.votes(task.communId()).forEach(v -> add(new Paragraph("Séance du " + Ui.date(v.dateSeance())
                 + " : " + libelle(v.resultat()))));
         resultat.setItems(ResultatVote.values());

@@ -49,7 +49,7 @@ class CampagneAdminView extends VerticalLayout {
     ConfirmDialog confirmation;
     private long campagneId;
 
-    CampagneAdminView(CampagneService campagnes) {
+    CampagneAdminView(CampagneService campagnes, fr.communs.campagne.ExigenceService exigences) {
         this.campagnes = campagnes;
         addClassName("page");
         add(new H1("Paramètres de l'appel à communs"));
@@ -79,6 +79,7 @@ class CampagneAdminView extends VerticalLayout {
         reouverture.addClassName("card");
         add(errors, nom, collectivite, territoire, code, limite, comite, save, reouverture);
         showReopening();
+        add(new ExigencesSection(exigences, campagne.id()));
     }
 
     private CampagneSettings read() {

@@ -78,7 +78,8 @@ class AvisComiteTaskView extends TaskView {
                 new AvisComite(avis.getValue(), subvention.montant(), contributions.getValue())),
                 "L'avis du comité est enregistré ; le dossier est proposé à l'Assemblée."));
         enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(dossier, new H3("Notes de l'audition"), grid, moyennes, avis, subvention, contributions, enregistrer);
+        add(dossier, new H3("Notes de l'audition"), grid, moyennes, files.budgetDemande(task.communId()), avis, subvention,
+                contributions, enregistrer);
     }
 
     private static double avg(List<NoteComite> notes, ToIntFunction<NoteComite> f) {

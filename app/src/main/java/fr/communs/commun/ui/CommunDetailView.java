@@ -154,7 +154,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /**
-     * "Messages avec le Département" and "Pièces jointes" for the people of the groupement's structures and the
+     * "Messages avec le Département", "Pièces jointes" and "Budget prévisionnel" for the people of the groupement's structures and the
      * agents; "Ouvrir dans le back office" for the agents. Nothing for the others.
      */
     private Optional<HorizontalLayout> links(long communId) {
@@ -173,6 +173,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         links.add(link(agent ? "Messages avec le groupement" : "Messages avec le Département",
                 "communs/" + communId + "/messages"));
         links.add(link("Pièces jointes", "communs/" + communId + "/pieces"));
+        links.add(link("Budget prévisionnel", "communs/" + communId + "/budget"));
         if (agent) {
             links.add(link("Ouvrir dans le back office", TaskScreens.DOSSIERS + "/" + communId));
         }

@@ -75,7 +75,9 @@ class ConstituerGroupementTaskView extends TaskView {
                 panel.refresh();
             }
         });
-        HorizontalLayout tools = new HorizontalLayout(modifier, cherche);
+        Button budget = new Button("Budget prévisionnel", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + communId + "/budget")));
+        Button pieces = new Button("Pièces jointes", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + communId + "/pieces")));
+        HorizontalLayout tools = new HorizontalLayout(modifier, budget, pieces, cherche);
         tools.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
         panel = new GroupementPanel(communs, groupements, structures, communId,

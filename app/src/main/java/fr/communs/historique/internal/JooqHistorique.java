@@ -341,6 +341,7 @@ public class JooqHistorique {
             case "INTERET_GENERAL" -> "Caractère d'intérêt général";
             case "GOUVERNANCE" -> "Gouvernance";
             case "PRODUCTIONS" -> "Productions attendues et leur appropriation";
+            case "BUDGET" -> "Montant demandé et budget prévisionnel";
             case "PIECES" -> "Pièces jointes";
             default -> code;
         };

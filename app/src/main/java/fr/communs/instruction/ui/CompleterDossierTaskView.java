@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
+import fr.communs.budget.BudgetService;
+import fr.communs.budget.ui.BudgetEditor;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.instruction.ComplementData;
@@ -40,10 +42,12 @@ class CompleterDossierTaskView extends TaskView {
     private final InstructionService instructions;
     private final CommunService communs;
     private final PieceJointeService pieces;
+    private final BudgetService budgets;
 
     CompleterDossierTaskView(TaskService tasks, InstructionService instructions, CommunService communs,
-                             PieceJointeService pieces) {
+                             PieceJointeService pieces, BudgetService budgets) {
         super(tasks, CycleCommunProcess.TASK_COMPLETER_DOSSIER);
+        this.budgets = budgets;
         this.pieces = pieces;
         this.instructions = instructions;
         this.communs = communs;
@@ -78,6 +82,11 @@ class CompleterDossierTaskView extends TaskView {
                 add(area);
             }
         }
+        if (demande.parties().contains(PartieDossier.BUDGET)) {
+            add(new H3("Montant demandé et budget prévisionnel"),
+                    new Paragraph("Corrigez le budget et enregistrez-le avant de renvoyer le dossier."),
+                    new BudgetEditor(budgets, task.communId(), 4));
+        }
         if (demande.parties().contains(PartieDossier.PIECES)) {
             add(new H3("Pièces jointes demandées"),
                     new Paragraph("Déposez les pièces demandées avant de renvoyer le dossier."),
@@ -103,7 +112,7 @@ class CompleterDossierTaskView extends TaskView {
             case INTERET_GENERAL -> commun.interetGeneral();
             case GOUVERNANCE -> commun.gouvernance();
             case PRODUCTIONS -> commun.productions();
-            case PIECES -> null;
+            case BUDGET, PIECES -> null;
         };
     }
 

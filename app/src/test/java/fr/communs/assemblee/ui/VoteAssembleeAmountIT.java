@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.comite.ComiteService;
+import fr.communs.commun.ui.CommunFiles;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import fr.communs.support.Fixtures;
@@ -29,6 +30,7 @@ class VoteAssembleeAmountIT {
     @Autowired TaskService tasks;
     @Autowired AssembleeService assemblee;
     @Autowired ComiteService comite;
+    @Autowired CommunFiles files;
     @Autowired DSLContext dsl;
 
     long communId;
@@ -53,7 +55,7 @@ class VoteAssembleeAmountIT {
         fx.as(agent);
         OpenTask task = tasks.findOpen(fx.task(communId, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
                 CycleCommunProcess.TASK_VOTE_ASSEMBLEE).orElseThrow();
-        VoteAssembleeTaskView view = new VoteAssembleeTaskView(tasks, assemblee, comite);
+        VoteAssembleeTaskView view = new VoteAssembleeTaskView(tasks, assemblee, comite, files);
         view.build(task);
         view.resultat.setValue(ResultatVote.ADOPTE);
         view.date.setValue(LocalDate.now());

@@ -30,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CampagneAdminViewIT {
     @Autowired CampagneService campagnes;
+    @Autowired fr.communs.campagne.ExigenceService exigences;
     @Autowired CommunService communs;
     @Autowired ManagementService management;
     @Autowired Fixtures fx;
@@ -71,7 +72,7 @@ class CampagneAdminViewIT {
 
     @Test
     void a_past_deadline_asks_to_confirm_closing_the_files_then_the_deposit_can_be_reopened_with_a_date_to_come() {
-        CampagneAdminView view = new CampagneAdminView(campagnes);
+        CampagneAdminView view = new CampagneAdminView(campagnes, exigences);
         assertThat(view.reouverture.getElement().getTextRecursively()).contains("Rouvrir le dépôt");
         LocalDateTime past = nowInParis().minusMinutes(2);
         int closing = campagnes.filesClosedBy(initiale.id(), past.atZone(Dates.ZONE).toOffsetDateTime());
@@ -99,7 +100,7 @@ class CampagneAdminViewIT {
         fx.runJobs(communId);
         assertThat(communs.get(communId).statut()).isEqualTo(CommunStatut.DEPOT_CLOS);
 
-        view = new CampagneAdminView(campagnes);
+        view = new CampagneAdminView(campagnes, exigences);
         assertThat(view.reouverture.getElement().getTextRecursively())
                 .contains("clos par la date limite", "enregistrez d'abord une date limite à venir");
         assertThat(view.rouvrir.isEnabled()).isFalse();
@@ -132,7 +133,7 @@ class CampagneAdminViewIT {
 
     @Test
     void a_deadline_to_come_is_saved_without_confirmation_and_bad_settings_show_their_errors() {
-        CampagneAdminView view = new CampagneAdminView(campagnes);
+        CampagneAdminView view = new CampagneAdminView(campagnes, exigences);
         view.nom.setValue("");
         view.save.click();
         assertThat(view.confirmation).isNull();
