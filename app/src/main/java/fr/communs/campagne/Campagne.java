@@ -20,7 +20,21 @@ public record Campagne(long id, String nom, String collectivite, String territoi
 
     /** The deadline as people read it, in Paris time: "16/05/2025 à 23h59". */
     public String dateLimiteTexte() {
-        return dateLimiteDepot.atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR);
+        return texte(dateLimiteDepot);
+    }
+
+    /** A date and time as people read it, in Paris time: "16/05/2025 à 23h59". */
+    public static String texte(OffsetDateTime date) {
+        return date.atZoneSameInstant(fr.communs.base.Dates.ZONE).format(DATE_FR);
+    }
+
+    /**
+     * When the comité's members must have noted the auditions: the end of the comité's day (23h59, Paris time), if a
+     * comité date is set. "Enregistrer l'avis du comité" is due a week later.
+     */
+    public java.util.Optional<OffsetDateTime> echeanceAudition() {
+        return java.util.Optional.ofNullable(dateComite)
+                .map(d -> d.atTime(23, 59).atZone(fr.communs.base.Dates.ZONE).toOffsetDateTime());
     }
 
     /** "La date limite de dépôt (…) est passée : {consequence}." */

@@ -277,7 +277,7 @@ public class CommunService {
                               String productions) {
         Checks checks = Checks.start();
         if (resume != null) {
-            checks.required(resume, "Résumé", 1000);
+            checks.required(resume, "Résumé", 2000);      // as when the idea was deposited
         }
         if (besoin != null) {
             checks.required(besoin, "Besoin du territoire (diagnostic)", 4000);
@@ -307,19 +307,22 @@ public class CommunService {
 
     /**
      * The steps of the cycle for this commun, from the process definition (names) and the engine's history
-     * (dates): passed steps with their date, the current one, those to come, or how the file ended.
+     * (dates): passed steps with their date, the current one, those to come, or how the file ended. A file whose
+     * deposit was reopened has several instances: the latest says where it stands, the earlier ones what it passed.
      */
     @Transactional(readOnly = true)
     public List<Etape> progress(long communId) {
-        HistoricProcessInstance hpi = history.createHistoricProcessInstanceQuery()
+        List<HistoricProcessInstance> cycles = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(CycleCommunProcess.KEY)
-                .processInstanceBusinessKey(CycleCommunProcess.businessKey(communId)).singleResult();
-        if (hpi == null) {
+                .processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+                .orderByProcessInstanceStartTime().asc().list();
+        if (cycles.isEmpty()) {
             return List.of();
         }
+        HistoricProcessInstance hpi = cycles.get(cycles.size() - 1);
         BpmnModelInstance model = repository.getBpmnModelInstance(hpi.getProcessDefinitionId());
-        Map<String, List<HistoricActivityInstance>> byActivity = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(hpi.getId()).list().stream()
+        Map<String, List<HistoricActivityInstance>> byActivity = cycles.stream()
+                .flatMap(c -> history.createHistoricActivityInstanceQuery().processInstanceId(c.getId()).list().stream())
                 .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId));
         List<String> steps = new ArrayList<>(CycleCommunProcess.MILESTONES);
         if (byActivity.containsKey(CycleCommunProcess.TASK_COMPLETER_DOSSIER)) {

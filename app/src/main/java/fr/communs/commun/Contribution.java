@@ -32,6 +32,6 @@ public record Contribution(long id, long communId, SensContribution sens, TypeCo
 
     /** An amount formatted in euros the French way ("1 500,00 €"). */
     public static String euros(BigDecimal montant) {
-        return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.FRANCE).format(montant);
+        return fr.communs.base.Montants.format(montant);
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContributionService {
     /** Highest amount accepted, in euros. */
-    public static final BigDecimal MONTANT_MAX = new BigDecimal("10000000");
+    public static final BigDecimal MONTANT_MAX = fr.communs.base.Montants.PLAFOND;
     public static final int DESCRIPTION_MAX = 2000;
 
     private final JooqContributionRepository contributions;
@@ -239,12 +239,7 @@ public class ContributionService {
     }
 
     private static void checkMontant(Checks checks, BigDecimal montant) {
-        if (montant == null) {
-            return;
-        }
-        checks.check(montant.signum() > 0, "Le montant doit être supérieur à 0 €.")
-                .check(montant.compareTo(MONTANT_MAX) <= 0, "Le montant ne doit pas dépasser 10 000 000 €.")
-                .check(montant.stripTrailingZeros().scale() <= 2, "Le montant ne peut pas avoir plus de deux décimales (centimes).");
+        fr.communs.base.Montants.check(checks, montant, "Montant", MONTANT_MAX, true);
     }
 
     private static String montantTexte(BigDecimal montant) {

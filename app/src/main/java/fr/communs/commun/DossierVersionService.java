@@ -3,6 +3,7 @@ package fr.communs.commun;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.communs.base.NotAllowedException;
+import fr.communs.budget.BudgetService;
 import fr.communs.campagne.CampagneService;
 import fr.communs.commun.internal.JooqCommunRepository;
 import fr.communs.commune.Commune;
@@ -28,10 +29,13 @@ public class DossierVersionService {
     private final CurrentUser currentUser;
     private final ObjectMapper json;
     private final ContributionService contributions;
+    private final BudgetService budgets;
 
     DossierVersionService(JooqCommunRepository communs, CommunService communService, CampagneService campagnes,
-                          CurrentUser currentUser, ObjectMapper json, ContributionService contributions) {
+                          CurrentUser currentUser, ObjectMapper json, ContributionService contributions,
+                          BudgetService budgets) {
         this.contributions = contributions;
+        this.budgets = budgets;
         this.communs = communs;
         this.communService = communService;
         this.campagnes = campagnes;
@@ -58,7 +62,8 @@ public class DossierVersionService {
                 c.enjeux().stream().sorted().map(Enjeu::libelle).toList(),
                 c.echelle() == null ? null : c.echelle().libelle(), c.zoneRurale(), c.zoneQpv(),
                 c.communes().stream().map(Commune::libelle).toList(), c.productions(), territoire, membres,
-                demandesContribution, contributionsAcceptees, communs.piecesJointes(communId));
+                demandesContribution, contributionsAcceptees, communs.piecesJointes(communId),
+                budgets.budgetOf(communId).map(DossierVersion.BudgetFige::of).orElse(null));
         try {
             return communs.insertVersion(communId, motif.name(), json.writeValueAsString(contenu),
                     currentUser.get().map(AppUser::id).orElse(null));

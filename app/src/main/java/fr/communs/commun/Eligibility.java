@@ -1,12 +1,19 @@
 package fr.communs.commun;
 
+import fr.communs.base.Montants;
+import fr.communs.budget.Budget;
+import fr.communs.budget.BudgetService;
+import fr.communs.campagne.Exigence;
 import fr.communs.structure.Structure;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The groupement's eligibility: at least 3 structures, at least 2/3 of them ESS and located in the campagne's
  * territory (integers: {@code 3 × qualifying ≥ 2 × members}), a porteur administratif ESS and located there, and
- * every member's participation confirmed.
+ * every member's participation confirmed; then the file itself: complete, a porteur with a SIRET, and what the
+ * campagne requires (attachments, budget).
  */
 public record Eligibility(List<Rule> rules) {
     public static final int MIN_STRUCTURES = 3;
@@ -21,9 +28,108 @@ public record Eligibility(List<Rule> rules) {
 
     /** The same rules and one more. */
     public Eligibility with(Rule rule) {
-        List<Rule> all = new java.util.ArrayList<>(rules);
-        all.add(rule);
+        return withAll(List.of(rule));
+    }
+
+    /** The same rules and these ones. */
+    public Eligibility withAll(List<Rule> more) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(more);
         return new Eligibility(List.copyOf(all));
+    }
+
+    /** An attachment of the file as the rules read it: its category (a {@code CategoriePiece} name) and its structure. */
+    public record PieceDeposee(String categorie, long structureId) {
+    }
+
+    /**
+     * The porteur administratif receives the subsidy, so the Département needs its SIRET (the structure's record may
+     * have none: associations often register with their RNA number only).
+     */
+    public static Rule porteurSiret(List<MembreGroupement> membres) {
+        Structure porteur = porteurOf(membres);
+        boolean ok = porteur != null && porteur.siret() != null && !porteur.siret().isBlank();
+        return new Rule("SIRET du porteur administratif", ok, porteur == null ? "Aucun porteur administratif."
+                : ok ? "« " + porteur.nom() + " » a un SIRET (" + siretLisible(porteur.siret()) + ") : c'est elle qui "
+                + "recevra la subvention du Département."
+                : "« " + porteur.nom() + " » n'a pas de SIRET sur sa fiche. C'est le porteur administratif qui reçoit la "
+                + "subvention du Département : un administrateur de la structure ajoute son SIRET à sa fiche (« Mes "
+                + "structures »), ou le rôle de porteur administratif est proposé à un membre qui en a un.");
+    }
+
+    /**
+     * What the campagne requires before transmission: one rule for the attachments (saying which are missing, and for
+     * which structure), one for the budget typed on the platform. None when the campagne requires nothing.
+     *
+     * @param budget the commun's budget, {@code null} when none was saved
+     */
+    public static List<Rule> exigences(Set<Exigence> exigences, List<MembreGroupement> membres,
+                                       List<PieceDeposee> pieces, Budget budget) {
+        List<Rule> rules = new ArrayList<>();
+        List<Exigence> piecesExigees = exigences.stream().filter(Exigence::piece).sorted().toList();
+        if (!piecesExigees.isEmpty()) {
+            Structure porteur = porteurOf(membres);
+            List<String> manquantes = new ArrayList<>();
+            for (Exigence e : piecesExigees) {
+                switch (e) {
+                    case STATUTS_PORTEUR -> {
+                        if (porteur == null || !deposee(pieces, e, porteur.id())) {
+                            manquantes.add("les statuts du porteur administratif" + (porteur == null ? ""
+                                    : ", déposés au nom de « " + porteur.nom() + " »") + " (catégorie « Statuts »)");
+                        }
+                    }
+                    case BUDGET_PIECE -> {
+                        if (pieces.stream().noneMatch(p -> e.categoriePiece().equals(p.categorie()))) {
+                            manquantes.add("le budget prévisionnel détaillé (catégorie « Budget prévisionnel »)");
+                        }
+                    }
+                    case LETTRES_ENGAGEMENT -> {
+                        List<String> sans = membres.stream().filter(m -> m.role() != RoleGroupement.PORTEUR)
+                                .filter(m -> !deposee(pieces, e, m.structure().id()))
+                                .map(m -> "« " + m.structure().nom() + " »").toList();
+                        if (!sans.isEmpty()) {
+                            manquantes.add("une lettre d'engagement au nom de " + String.join(", ", sans)
+                                    + " (catégorie « Lettre d'engagement »)");
+                        }
+                    }
+                    default -> throw new IllegalStateException(e.name());
+                }
+            }
+            rules.add(new Rule("Pièces exigées par l'appel", manquantes.isEmpty(), manquantes.isEmpty()
+                    ? "Déposées : " + String.join(", ", piecesExigees.stream().map(x -> minuscule(x.libelle())).toList()) + "."
+                    : "À déposer dans « Pièces jointes » avant la transmission : " + String.join(" ; ", manquantes) + "."));
+        }
+        if (exigences.contains(Exigence.BUDGET_SAISI)) {
+            boolean ok = budget != null && !budget.depenses().isEmpty() && budget.equilibre();
+            rules.add(new Rule("Montant demandé et budget prévisionnel", ok, ok
+                    ? "Montant demandé au Département : " + Montants.format(budget.montantDemande()) + " pour un budget "
+                    + "équilibré de " + Montants.format(budget.totalDepenses()) + " (" + budget.partDemandee()
+                    + " % des dépenses)."
+                    : budget == null || budget.depenses().isEmpty()
+                    ? "À saisir avant la transmission (« Budget prévisionnel » sur la page du commun) : le montant "
+                    + "demandé au Département, les dépenses et les ressources du projet."
+                    : BudgetService.desequilibre(budget)));
+        }
+        return rules;
+    }
+
+    private static boolean deposee(List<PieceDeposee> pieces, Exigence e, long structureId) {
+        return pieces.stream().anyMatch(p -> e.categoriePiece().equals(p.categorie()) && p.structureId() == structureId);
+    }
+
+    private static Structure porteurOf(List<MembreGroupement> membres) {
+        return membres.stream().filter(m -> m.role() == RoleGroupement.PORTEUR).map(MembreGroupement::structure)
+                .findFirst().orElse(null);
+    }
+
+    private static String minuscule(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** "123 456 789 00012" (SIREN, then the establishment's number). */
+    static String siretLisible(String siret) {
+        return siret.length() == 14 ? siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9)
+                + " " + siret.substring(9) : siret;
     }
 
     /**

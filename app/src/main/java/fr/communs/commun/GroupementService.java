@@ -1,12 +1,16 @@
 package fr.communs.commun;
 
 import fr.communs.base.Checks;
+import fr.communs.base.LiveChange;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
+import fr.communs.budget.BudgetService;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
+import fr.communs.campagne.ExigenceService;
 import fr.communs.commun.internal.JooqCommunRepository;
 import fr.communs.commun.internal.JooqGroupementRepository;
+import fr.communs.commun.internal.JooqPiecesDeposees;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;
 import fr.communs.processes.CycleCommunProcess;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,11 +48,20 @@ public class GroupementService {
     private final CurrentUser currentUser;
     private final TaskService tasks;
     private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
+    private final ExigenceService exigences;
+    private final JooqPiecesDeposees pieces;
+    private final BudgetService budgets;
 
     GroupementService(JooqCommunRepository communs, JooqGroupementRepository groupement, CommunService communService,
                       DossierVersionService versions, CampagneService campagnes,
                       StructureService structures, CurrentUser currentUser, TaskService tasks,
-                      NotificationService notifications) {
+                      NotificationService notifications, ApplicationEventPublisher events, ExigenceService exigences,
+                      JooqPiecesDeposees pieces, BudgetService budgets) {
+        this.events = events;
+        this.exigences = exigences;
+        this.pieces = pieces;
+        this.budgets = budgets;
         this.communs = communs;
         this.groupement = groupement;
         this.communService = communService;
@@ -75,6 +89,7 @@ public class GroupementService {
                         + role.libelle().toLowerCase() + "." + quoted(message)
                         + "\nAcceptez ou refusez la demande depuis la page du commun.",
                 link(communId));
+        changed(communId);
         return id;
     }
 
@@ -93,6 +108,7 @@ public class GroupementService {
                         + role.libelle().toLowerCase() + "." + quoted(message)
                         + "\nAcceptez ou refusez l'invitation depuis la page du commun.",
                 link(communId));
+        changed(communId);
         return id;
     }
 
@@ -117,6 +133,7 @@ public class GroupementService {
                 "Le porteur du commun « " + commun.titre() + " » a " + (accept ? "accepté" : "refusé")
                         + " la demande de « " + d.structureNom() + " »." + quoted(reponse),
                 link(commun.id()));
+        changed(commun.id(), d.structureId());
     }
 
     /** The invited structure accepts (and thereby confirms its participation in the proposed role) or declines. */
@@ -138,6 +155,7 @@ public class GroupementService {
                 "« " + d.structureNom() + " » a " + (accept ? "accepté" : "décliné")
                         + " l'invitation à rejoindre le groupement du commun « " + commun.titre() + " »." + quoted(reponse),
                 link(commun.id()));
+        changed(commun.id(), d.structureId());
     }
 
     /** Whoever sent it withdraws a pending request (the structure) or invitation (the porteur). */
@@ -157,6 +175,7 @@ public class GroupementService {
         if (!groupement.decide(d.id(), DemandeGroupement.Statut.ANNULEE, user.id(), null)) {
             throw new ValidationException("Cette demande a déjà été traitée.");
         }
+        changed(commun.id(), d.structureId());
     }
 
     // --- Members ---
@@ -172,6 +191,7 @@ public class GroupementService {
         if (groupement.confirm(communId, structureId, user.id()) == 0) {
             throw new ValidationException("La participation de cette structure est déjà confirmée.");
         }
+        changed(communId);
     }
 
     /**
@@ -202,6 +222,7 @@ public class GroupementService {
                         + " » le rôle de " + role.libelle().toLowerCase()
                         + ". Confirmez votre participation dans ce rôle depuis la page du commun.",
                 link(communId));
+        changed(communId);
     }
 
     /**
@@ -230,6 +251,7 @@ public class GroupementService {
                         + " » de devenir porteur administratif du commun « " + commun.titre() + " » : c'est lui qui "
                         + "transmet le dossier au Département. Acceptez ou déclinez depuis la page du commun.",
                 link(communId));
+        changed(communId);
     }
 
     /** The porteur withdraws its proposal. */
@@ -239,6 +261,7 @@ public class GroupementService {
         Commun commun = lockForming(communId);
         requirePorteur(user, commun);
         groupement.proposePorteur(communId, null);
+        changed(communId);
     }
 
     /**
@@ -253,6 +276,7 @@ public class GroupementService {
                 .orElseThrow(() -> new ValidationException("Aucune proposition de devenir porteur administratif n'est en attente "
                         + "pour cette structure."));
         groupement.proposePorteur(communId, null);
+        changed(communId);
         String nom = structureName(structureId);
         if (!accept) {
             notifications.notifyStructures(List.of(commun.porteurStructureId()), NotificationType.ROLE_MODIFIE,
@@ -290,6 +314,7 @@ public class GroupementService {
                 "Départ du groupement « " + commun.titre() + " »",
                 "« " + structureName(structureId) + " » a quitté le groupement du commun « " + commun.titre() + " ».",
                 link(communId));
+        changed(communId, structureId);
     }
 
     /** The porteur removes a structure (not itself) from the groupement before transmission. */
@@ -305,6 +330,7 @@ public class GroupementService {
                 "Retrait du groupement « " + commun.titre() + " »",
                 "Le porteur du commun « " + commun.titre() + " » a retiré « " + structureName(structureId)
                         + " » du groupement.", link(communId));
+        changed(communId, structureId);
     }
 
     // --- Reading ---
@@ -357,18 +383,29 @@ public class GroupementService {
         return mine.isEmpty() ? List.of() : groupement.pendingRequestsTo(mine);
     }
 
+    /**
+     * The groupement's rules, then the file's: complete, a porteur administratif with a SIRET, and what the campagne
+     * requires (attachments, budget). Shown to everyone on the commun's page; checked again at transmission.
+     */
     @Transactional(readOnly = true)
     public Eligibility eligibility(long communId) {
         Commun commun = communService.get(communId);
         Campagne campagne = campagnes.get(commun.campagneId());
-        return Eligibility.evaluate(communService.membres(communId), campagne.territoireCode(), campagne.territoireNom())
-                .with(Eligibility.dossierComplet(commun));
+        List<MembreGroupement> membres = communService.membres(communId);
+        return Eligibility.evaluate(membres, campagne.territoireCode(), campagne.territoireNom())
+                .with(Eligibility.dossierComplet(commun))
+                .with(Eligibility.porteurSiret(membres))
+                .withAll(Eligibility.exigences(exigences.exigences(campagne.id()), membres, pieces.of(communId),
+                        budgets.budgetOf(communId).orElse(null)));
     }
 
     // --- Transmission ---
 
     /**
-     * The porteur transmits the file: only if the groupement is eligible and before the deadline. Freezes version 1
+     * The porteur transmits the file: only if the groupement and the file meet every rule of {@link #eligibility}
+     * (SIRET of the porteur, attachments and budget the campagne requires included) and before the deadline. The
+     * deposit or deletion of an attachment and a change of the budget lock the same row, so none can slip between this
+     * check and the transmission. Freezes version 1
      * of the file, marks the commun as transmitted, cancels what is still pending and completes the task, in one
      * transaction; the groupement and the agents are notified.
      */
@@ -452,9 +489,21 @@ public class GroupementService {
                             + d.structureNom() + " » à rejoindre le commun « " + d.communTitre()
                             + " » est close : " + raison + ".", link(communId));
         }
+        changed(communId, pending.stream().map(DemandeGroupement::structureId).toArray(Long[]::new));
     }
 
     // --- Helpers ---
+
+    /**
+     * Tells the open pages of the groupement's structures, of those with a pending request or invitation, and of
+     * {@code alsoStructures} (a structure that just left, was refused…) that the commun changed, once committed.
+     */
+    private void changed(long communId, Long... alsoStructures) {
+        Set<Long> concerned = new java.util.HashSet<>(List.of(alsoStructures));
+        groupement.membres(communId).forEach(r -> concerned.add(r.structureId()));
+        groupement.pendingOfCommun(communId).forEach(d -> concerned.add(d.structureId()));
+        events.publishEvent(LiveChange.ofCommun(communId, concerned));
+    }
 
     private Commun lockForming(long communId) {
         communs.lockStatut(communId).orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));

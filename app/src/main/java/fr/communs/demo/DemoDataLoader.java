@@ -93,14 +93,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final fr.communs.demo.internal.JooqDemoGroupements demoGroupements;
     private final ContributionService contributions;
     private final DemoBackOffice backOffice;
+    private final DemoBudgets budgets;
 
     DemoDataLoader(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
                    GroupementService groupements, InstructionService instructions, ComiteService comite,
                    AssembleeService assemblee, LivrableService livrables, TaskService engineTasks,
                    org.camunda.bpm.engine.ManagementService management, org.camunda.bpm.engine.RuntimeService runtime,
                    fr.communs.demo.internal.JooqDemoGroupements demoGroupements, ContributionService contributions,
-                   DemoBackOffice backOffice) {
+                   DemoBackOffice backOffice, DemoBudgets budgets) {
         this.backOffice = backOffice;
+        this.budgets = budgets;
         this.demoGroupements = demoGroupements;
         this.contributions = contributions;
         this.management = management;
@@ -149,6 +151,7 @@ class DemoDataLoader implements ApplicationRunner {
                                 + "à de nouveaux contributeurs pour accroître la dynamique collective en structurant leur "
                                 + "gouvernance", "#soutien des communs existants vers plus de coopération et d'ancrage sur "
                                 + "leur territoire #écologie de projets"}));
+        budgets.exigences(campagnes.current().orElseThrow().id());
         structuresOfTheSeeds();
         accounts.createAccount(AGENT, PASSWORD, "Claire Fabre", Roles.AGENT, List.of());
         accounts.createAccount(AGENT2, PASSWORD, "Julien Roux", Roles.AGENT, List.of());
@@ -215,8 +218,23 @@ class DemoDataLoader implements ApplicationRunner {
 
     private void structure(String nom, FormeJuridique forme, String insee, boolean verifiee, String description,
                            Domaine... domaines) {
-        structureIds.put(nom, structures.registerAsAdministrator(new StructureData(nom, null, null, forme, false, null, false,
+        structureIds.put(nom, structures.registerAsAdministrator(new StructureData(nom, siret(structureIds.size() + 1), null,
+                forme, false, null, false,
                 insee, null, null, null, Set.of(domaines), description, null, null), verifiee));
+    }
+
+    /**
+     * A fictitious but valid SIRET (Luhn key) for the n-th demo structure: the porteur administratif of a file needs
+     * one to transmit it. SIREN from 900 000 000 on, none of them a real organisation's.
+     */
+    static String siret(int n) {
+        String base = (900_000_000L + n) + "0001";
+        for (int key = 0; key < 10; key++) {
+            if (fr.communs.structure.Identifiants.siretValide(base + key)) {
+                return base + key;
+            }
+        }
+        throw new IllegalStateException(base);
     }
 
     private long s(String nom) {
@@ -236,7 +254,7 @@ class DemoDataLoader implements ApplicationRunner {
         long acte = idea("porteur1@communs.test", "Edit & P0llux", "ACTE (Agir en Camargue Territoire d'Ecoacteur)",
                 "Le Festival Acte est né de préoccupations partagées entre le directeur du site du château d'Espeyran et l'équipe d'Edit & P0llux.", d13);
         group(acte, "porteur1@communs.test", "MIESS 30", "La Soierie");
-        transmit(acte, "porteur1@communs.test");
+        transmit(acte, "porteur1@communs.test", "15000");
         instruct(acte, DecisionInstruction.RECEVABLE, null);
         scoreAll(acte);
         avis(acte, "12000");
@@ -261,10 +279,12 @@ class DemoDataLoader implements ApplicationRunner {
                 "Une conciergerie tenue par les habitants : dépôt de colis, petites réparations, prêt d'outils.", null,
                 null, null, Set.of(defis.get(1).id())));
 
-        // 3. Groupement eligible, ready to be transmitted by the structure persona.
+        // 3. Groupement eligible (budget and statuts ready), to be transmitted by the structure persona.
         long monde = idea(STRUCTURE, "R'dévolution", "Contribuer à un monde habitable & désirable",
                 "Faire alliance pour mettre en valeur et développer des dynamiques territoriales qui soutiennent les initiatives locales.", d1);
         group(monde, STRUCTURE, "PTCE Les Remendaires", "Réseau des tiers lieux et lieux hybrides du Gard");
+        as(STRUCTURE);
+        budgets.prepare(monde, "7500");
         as(STRUCTURE);
         contributions.requestContribution(monde, TypeContribution.HUMAINE,
                 "Des bénévoles pour animer les cafés des initiatives locales.", null);
@@ -281,14 +301,14 @@ class DemoDataLoader implements ApplicationRunner {
         long esperanza = idea(STRUCTURE, "Tiers-lieu Esperanza Table Ouverte", "Tiers-lieu Esperanza Table Ouverte",
                 "Des arches boulevard Talabot accueillent notre épicerie, notre friperie et notre recyclerie ; l'idée serait d'en faire un commun du quartier.", d2);
         group(esperanza, STRUCTURE, "La Combine", "Ressourceries de Nîmes", "IMT Mines Alès");
-        transmit(esperanza, STRUCTURE);
+        transmit(esperanza, STRUCTURE, "9000");
 
         // 5. Compléments requested: the porteur (OPTEOS) must complete the file.
         long numerique = idea("porteur5@communs.test", "OPTEOS",
                 "Mettre en place une filière gardoise éthique, écologique, sociale et solidaire de reconditionnement de matériel numérique",
                 "Diminution de l'empreinte carbone, création d'un cycle économique, création d'emplois, plateforme d'insertion et de qualification.", d1);
         group(numerique, "porteur5@communs.test", "Ressourceries de Nîmes", "PTCE Les Remendaires");
-        transmit(numerique, "porteur5@communs.test");
+        transmit(numerique, "porteur5@communs.test", "20000");
         instruct(numerique, DecisionInstruction.COMPLEMENTS,
                 "Merci de préciser la gouvernance : comment les décisions seront-elles prises entre les trois structures ?");
         backOffice.load(esperanza, numerique, this::as, this::s);
@@ -297,14 +317,14 @@ class DemoDataLoader implements ApplicationRunner {
         long festival = idea("porteur3@communs.test", "Festival Mouvement(é)", "Festival Mouvement(é), citoyen et engagé",
                 "Le Festival Mouvement(é) est né d'un sentiment d'impuissance face aux défis de notre époque ; des ateliers de co-création d'initiatives concrètes.", d1);
         group(festival, "porteur3@communs.test", "MIESS 30", "La Combine");
-        transmit(festival, "porteur3@communs.test");
+        transmit(festival, "porteur3@communs.test", "10000");
         instruct(festival, DecisionInstruction.RECEVABLE, null);
 
         // 7. Scored by the comité: an agent records the avis.
         long fils = idea("porteur4@communs.test", "FILS METIS", "FILS METIS",
                 "Dans un contexte de rapide évolution climatique et de volonté de relocalisation des activités humaines, un projet de coopération textile.", d13);
         group(fils, "porteur4@communs.test", "Scic Virgocoop", "Les Survoltés", "La Soierie");
-        transmit(fils, "porteur4@communs.test");
+        transmit(fils, "porteur4@communs.test", "18000");
         instruct(fils, DecisionInstruction.RECEVABLE, null);
         scoreAll(fils);
 
@@ -312,7 +332,7 @@ class DemoDataLoader implements ApplicationRunner {
         long tnt = idea("porteur2@communs.test", "Ressourceries de Nîmes", "T.N.T. (Tremplin Nîmois de la Transition)",
                 "Cet espace adossé à la Ressourcerie de Nîmes, qui a déménagé de 700 à 6000 m², offrira un lieu de transition.", d13);
         group(tnt, "porteur2@communs.test", "MIESS 30", "R'dévolution");
-        transmit(tnt, "porteur2@communs.test");
+        transmit(tnt, "porteur2@communs.test", "18000");
         instruct(tnt, DecisionInstruction.RECEVABLE, null);
         scoreAll(tnt);
         avis(tnt, "15000");
@@ -322,7 +342,7 @@ class DemoDataLoader implements ApplicationRunner {
                 "Lieu nourricier : maraîchage bio accessible à tous – régénérer et s'adapter – sensibiliser au vivant et à la biodiversité",
                 "Les Jardins du Mas Joyeux sont un espace de 2,3 ha autour du Mas Joyeux sur la commune de Molières-sur-Cèze.", d2);
         group(nourricier, STRUCTURE, "Les Survoltés", "COURTS CIRCUIX");
-        transmit(nourricier, STRUCTURE);
+        transmit(nourricier, STRUCTURE, "8000");
         instruct(nourricier, DecisionInstruction.RECEVABLE, null);
         scoreAll(nourricier);
         avis(nourricier, "8000");
@@ -332,7 +352,7 @@ class DemoDataLoader implements ApplicationRunner {
         long talent = idea("porteur8@communs.test", "MIESS 30", "Révélateur de talent culinaire",
                 "Révéler les talents culinaires des habitants par des ateliers partagés.", d2);
         group(talent, "porteur8@communs.test", "La Combine", "Festival Mouvement(é)");
-        transmit(talent, "porteur8@communs.test");
+        transmit(talent, "porteur8@communs.test", "6000");
         instruct(talent, DecisionInstruction.NON_RECEVABLE,
                 "Le projet relève d'une prestation de service et non d'un commun : les productions ne sont pas appropriables par toutes et tous.");
 
@@ -340,7 +360,7 @@ class DemoDataLoader implements ApplicationRunner {
         long alimentation = idea("porteur2@communs.test", "Ressourceries de Nîmes", "Accès équitable à une alimentation responsable",
                 "L'accès équitable à une alimentation de qualité repose sur de multiples enjeux complexes (économiques, sociaux, culturels, environnementaux, agricoles).", d1);
         group(alimentation, "porteur2@communs.test", "Les Jardins du Mas Joyeux", "COURTS CIRCUIX");
-        transmit(alimentation, "porteur2@communs.test");
+        transmit(alimentation, "porteur2@communs.test", "12000");
         instruct(alimentation, DecisionInstruction.RECEVABLE, null);
         scoreAll(alimentation);
         avis(alimentation, "5000");
@@ -359,14 +379,14 @@ class DemoDataLoader implements ApplicationRunner {
         long foret = idea("porteur7@communs.test", "Les Survoltés", "Gestion de la forêt d'Aubais en commun",
                 "Contre les incendies et pour la préservation et la valorisation du patrimoine naturel et culturel de la commune, la mairie et les associations s'associent.", d13);
         group(foret, "porteur7@communs.test", "Commune d'Aubais", "MIESS 30", "Les Jardins du Mas Joyeux");
-        transmit(foret, "porteur7@communs.test");
+        transmit(foret, "porteur7@communs.test", "14000");
 
         // 14. Vote adjourned: waiting for the next session of the Assemblée.
         long biodiversite = idea("porteur8@communs.test", "MIESS 30",
                 "Réflexion collective et mobilisation autour de la préservation de la biodiversité, du logement écologique et de l'alimentation durable",
                 "Créer une dynamique participative locale pour identifier des pistes d'actions concrètes en faveur de la biodiversité, d'un habitat respectueux de l'environnement et d'une alimentation durable.", d13);
         group(biodiversite, "porteur8@communs.test", "Réseau des tiers lieux et lieux hybrides du Gard", "La Soierie");
-        transmit(biodiversite, "porteur8@communs.test");
+        transmit(biodiversite, "porteur8@communs.test", "12000");
         instruct(biodiversite, DecisionInstruction.RECEVABLE, null);
         scoreAll(biodiversite);
         avis(biodiversite, "10000");
@@ -395,8 +415,10 @@ class DemoDataLoader implements ApplicationRunner {
         }
     }
 
-    private void transmit(long communId, String email) {
+    /** As the porteur: its budget (requesting {@code demande} euros) and statuts, then the transmission. */
+    private void transmit(long communId, String email, String demande) {
         as(email);
+        budgets.prepare(communId, demande);
         groupements.transmit(taskOf(communId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
     }
 

@@ -380,12 +380,16 @@ public class InstructionService {
         Checks checks = Checks.start();
         for (PartieDossier partie : demande.parties()) {
             if (partie.texte()) {
-                checks.required(textes.get(partie), partie.libelle(), partie == PartieDossier.RESUME ? 1000 : 4000);
+                checks.required(textes.get(partie), partie.libelle(), partie == PartieDossier.RESUME ? 2000 : 4000);   // as at deposit
             }
         }
         if (demande.parties().contains(PartieDossier.PIECES)) {
             checks.check(instructions.piecesDeposeesDepuis(communId, demande.date()) > 0,
                     "Déposez au moins une des pièces jointes demandées avant de renvoyer le dossier.");
+        }
+        if (demande.parties().contains(PartieDossier.BUDGET)) {
+            checks.check(instructions.budgetModifieDepuis(communId, demande.date()),
+                    "Enregistrez le montant demandé et le budget prévisionnel corrigés avant de renvoyer le dossier.");
         }
         checks.orThrow();
         communs.completeTexts(communId, textes.get(PartieDossier.RESUME), textes.get(PartieDossier.BESOIN),

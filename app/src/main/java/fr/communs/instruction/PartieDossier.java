@@ -7,6 +7,7 @@ public enum PartieDossier {
     INTERET_GENERAL("Caractère d'intérêt général", true),
     GOUVERNANCE("Gouvernance", true),
     PRODUCTIONS("Productions attendues et leur appropriation", true),
+    BUDGET("Montant demandé et budget prévisionnel", false),
     PIECES("Pièces jointes (statuts, budget, lettres d'engagement…)", false);
 
     private final String libelle;
@@ -21,7 +22,7 @@ public enum PartieDossier {
         return libelle;
     }
 
-    /** A text of the file (the others are attachments). */
+    /** A text of the file (the others are the budget and the attachments, changed on their own screens). */
     public boolean texte() {
         return texte;
     }

@@ -35,7 +35,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Button bell;
     private Span bellCount;
 
-    public MainLayout(AuthenticationContext auth, UnreadNotifications unreadNotifications) {
+    public MainLayout(AuthenticationContext auth, UnreadNotifications unreadNotifications, LiveUpdates live) {
         this.unreadNotifications = unreadNotifications;
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
@@ -66,6 +66,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             Button logout = new Button("Se déconnecter", VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             header.add(who, logout);
+            live.register(this, change -> refreshUnreadNotifications());      // the bell follows, live
         }, () -> {
             Anchor signUp = new Anchor("inscription", "Créer un compte");
             signUp.addClassName("app-login");

@@ -1,6 +1,7 @@
 package fr.communs.notification;
 
 import fr.communs.base.Checks;
+import fr.communs.base.LiveChange;
 import fr.communs.base.Mailer;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.UnreadNotifications;
@@ -12,6 +13,7 @@ import fr.communs.security.Roles;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
@@ -53,11 +55,14 @@ public class NotificationService implements UnreadNotifications {
     private final JooqNotificationRepository notifications;
     private final Mailer mailer;
     private final CurrentUser currentUser;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    NotificationService(JooqNotificationRepository notifications, Mailer mailer, CurrentUser currentUser) {
+    NotificationService(JooqNotificationRepository notifications, Mailer mailer, CurrentUser currentUser,
+                        org.springframework.context.ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.mailer = mailer;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------ writers
@@ -100,6 +105,23 @@ public class NotificationService implements UnreadNotifications {
                 "cette action vous concerne sur la plateforme de l'appel à communs.");
     }
 
+    /**
+     * Notifies the agents in charge of a file: its instructeur if there is one and their account is still an active
+     * agent's, otherwise every agent (no file is left without someone told).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyFileAgents(long communId, NotificationType type, String titre, String texte, String lien) {
+        check(type, titre, texte, lien);
+        Optional<Long> instructeur = notifications.activeInstructeur(communId);
+        if (instructeur.isPresent()) {
+            send(notifications.among(List.of(instructeur.get())), type, titre, texte, lien,
+                    "vous instruisez ce dossier sur la plateforme de l'appel à communs.");
+        } else {
+            send(notifications.withRole(Roles.AGENT), type, titre, texte, lien, "votre compte a le rôle « "
+                    + Roles.label(Roles.AGENT) + " » et ce dossier n'a pas d'instructeur sur la plateforme de l'appel à communs.");
+        }
+    }
+
     private void send(List<Recipient> recipients, NotificationType type, String titre, String texte, String lien,
                       String reason) {
         OptionalLong actor = actorId();
@@ -107,12 +129,17 @@ public class NotificationService implements UnreadNotifications {
         String shortTexte = shorten(texte.strip(), TEXTE_MAX);
         String subject = shorten("[Communs] " + neutralise(shortTitre).replaceAll("\\s+", " "), SUBJECT_MAX);
         String body = mailBody(shortTexte, lien, reason);
+        java.util.Set<Long> notified = new java.util.HashSet<>();
         for (Recipient r : recipients) {
             if (actor.isPresent() && actor.getAsLong() == r.id()) {
                 continue;
             }
             notifications.insert(r.id(), type, shortTitre, shortTexte, lien);
             mailer.send(r.email(), subject, body);
+            notified.add(r.id());
+        }
+        if (!notified.isEmpty()) {
+            events.publishEvent(LiveChange.forAccounts(notified));     // their bell, once committed
         }
     }
 
@@ -189,11 +216,14 @@ public class NotificationService implements UnreadNotifications {
             throw new NotAllowedException("Cette notification n'existe pas ou ne vous est pas destinée.");
         }
         notifications.markRead(notificationId, user.id());
+        events.publishEvent(LiveChange.forAccounts(java.util.List.of(user.id())));     // the bell of their other tabs
     }
 
     /** Marks all of one's notifications read. */
     @Transactional
     public void markAllRead() {
-        notifications.markAllRead(currentUser.require().id());
+        AppUser user = currentUser.require();
+        notifications.markAllRead(user.id());
+        events.publishEvent(LiveChange.forAccounts(java.util.List.of(user.id())));
     }
 }

@@ -21,7 +21,12 @@ public enum NotificationType {
     AVIS_DEMANDE("Avis demandé"),
     AVIS_RENDU("Avis rendu"),
     AVIS_ANNULE("Demande d'avis annulée"),
-    RAPPEL_AVIS("Rappel : avis attendu");
+    RAPPEL_AVIS("Rappel : avis attendu"),
+    AUDITION_A_NOTER("Audition à noter"),
+    NOTES_COMITE("Notes du comité complètes"),
+    AVIS_COMITE("Avis du comité d'accompagnement"),
+    RESULTAT_ASSEMBLEE("Résultat du vote de l'Assemblée"),
+    LIVRABLE_DEPOSE("Livrable déposé");
 
     private final String libelle;
 

@@ -78,7 +78,7 @@ class CampagneServiceIT {
         OffsetDateTime past = OffsetDateTime.now().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         try {
             fx.as(admin);
-            assertThat(campagnes.update(c.id(), with(c, past))).isGreaterThanOrEqualTo(1);
+            assertThat(campagnes.update(c.id(), with(c, past), true)).as("closing confirmed").isGreaterThanOrEqualTo(1);
             Job timer = management.createJobQuery().timers().activityId(CycleCommunProcess.TIMER_FIN_DEPOT)
                     .processInstanceId(fx.processInstanceId(id)).singleResult();
             assertThat(timer.getDuedate()).isEqualTo(Date.from(past.toInstant()));

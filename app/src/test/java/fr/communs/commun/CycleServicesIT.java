@@ -281,7 +281,7 @@ class CycleServicesIT {
         groupements.transmit(fx.task(id, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
         fx.as(agent);
         assertThatThrownBy(() -> comite.recordAvis("inconnue", new AvisComite(AvisComite.Avis.FAVORABLE,
-                new BigDecimal("-1"), null))).isInstanceOf(ValidationException.class).hasMessageContaining("montant positif");
+                new BigDecimal("-1"), null))).isInstanceOf(ValidationException.class).hasMessageContaining("positif ou nul");
         assertThatThrownBy(() -> assemblee.recordVote("inconnue", new VoteAssemblee(ResultatVote.ADOPTE, null,
                 LocalDate.now().plusDays(3)))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.errors()).hasSize(2));

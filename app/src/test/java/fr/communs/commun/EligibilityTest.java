@@ -119,4 +119,91 @@ class EligibilityTest {
         assertThat(e.rules().get(1).explication()).contains("dont 2 selon leur déclaration, pas encore vérifiée");
         assertThat(e.rules().get(2).explication()).contains("(vérifié)");
     }
+
+    // --- The file's rules: SIRET of the porteur, what the campagne requires ---
+
+    private static Structure avecSiret(Structure s, String siret) {
+        return new Structure(s.id(), s.nom(), siret, null, s.formeJuridique(), false, null, false, s.ess(), null,
+                s.commune(), s.codeDepartement(), null, null, null, Set.of(), null, null, null,
+                StatutVerification.A_VERIFIER, null, 0);
+    }
+
+    private static List<MembreGroupement> troisMembres(String siretDuPorteur) {
+        return List.of(m(avecSiret(s(1, true, "30"), siretDuPorteur), RoleGroupement.PORTEUR, true),
+                m(s(2, true, "30"), RoleGroupement.MEMBRE, true), m(s(3, true, "30"), RoleGroupement.CONTRIBUTEUR, true));
+    }
+
+    @Test
+    void the_porteur_administratif_must_have_a_siret_since_it_receives_the_subsidy() {
+        Eligibility.Rule sans = Eligibility.porteurSiret(troisMembres(null));
+        assertThat(sans.ok()).isFalse();
+        assertThat(sans.libelle()).isEqualTo("SIRET du porteur administratif");
+        assertThat(sans.explication()).contains("« S1 » n'a pas de SIRET").contains("reçoit la subvention");
+        assertThat(Eligibility.porteurSiret(troisMembres(" ")).ok()).isFalse();
+
+        Eligibility.Rule avec = Eligibility.porteurSiret(troisMembres("73282932000074"));
+        assertThat(avec.ok()).isTrue();
+        assertThat(avec.explication()).contains("« S1 » a un SIRET (732 829 320 00074)");
+        // Members without a SIRET do not matter: only the porteur receives the money.
+        assertThat(Eligibility.porteurSiret(List.of(m(s(2, true, "30"), RoleGroupement.MEMBRE, true))).ok()).isFalse();
+    }
+
+    @Test
+    void a_campagne_that_requires_nothing_adds_no_rule() {
+        assertThat(Eligibility.exigences(Set.of(), troisMembres("73282932000074"), List.of(), null)).isEmpty();
+    }
+
+    @Test
+    void required_attachments_say_which_are_missing_and_for_which_structure() {
+        Set<fr.communs.campagne.Exigence> exigees = Set.of(fr.communs.campagne.Exigence.STATUTS_PORTEUR,
+                fr.communs.campagne.Exigence.BUDGET_PIECE, fr.communs.campagne.Exigence.LETTRES_ENGAGEMENT);
+        List<MembreGroupement> membres = troisMembres("73282932000074");
+        // Statuts deposited for another member, a lettre d'engagement for S2 only: the porteur's statuts, the budget
+        // document and S3's lettre are missing.
+        List<Eligibility.PieceDeposee> pieces = List.of(new Eligibility.PieceDeposee("STATUTS", 2),
+                new Eligibility.PieceDeposee("LETTRE_ENGAGEMENT", 2), new Eligibility.PieceDeposee("AUTRE", 1));
+        List<Eligibility.Rule> rules = Eligibility.exigences(exigees, membres, pieces, null);
+        assertThat(rules).singleElement().satisfies(r -> {
+            assertThat(r.libelle()).isEqualTo("Pièces exigées par l'appel");
+            assertThat(r.ok()).isFalse();
+            assertThat(r.explication()).contains("les statuts du porteur administratif, déposés au nom de « S1 »")
+                    .contains("le budget prévisionnel détaillé").contains("une lettre d'engagement au nom de « S3 »")
+                    .doesNotContain("« S2 »");
+        });
+
+        List<Eligibility.PieceDeposee> toutes = new ArrayList<>(pieces);
+        toutes.addAll(List.of(new Eligibility.PieceDeposee("STATUTS", 1), new Eligibility.PieceDeposee("BUDGET", 3),
+                new Eligibility.PieceDeposee("LETTRE_ENGAGEMENT", 3)));
+        assertThat(Eligibility.exigences(exigees, membres, toutes, null)).singleElement().satisfies(r -> {
+            assertThat(r.ok()).isTrue();
+            assertThat(r.explication()).startsWith("Déposées : statuts du porteur administratif");
+        });
+    }
+
+    @Test
+    void the_budget_requirement_is_met_only_by_a_balanced_budget_with_its_amount_requested() {
+        Set<fr.communs.campagne.Exigence> exigees = Set.of(fr.communs.campagne.Exigence.BUDGET_SAISI);
+        List<MembreGroupement> membres = troisMembres("73282932000074");
+        assertThat(Eligibility.exigences(exigees, membres, List.of(), null)).singleElement().satisfies(r -> {
+            assertThat(r.libelle()).isEqualTo("Montant demandé et budget prévisionnel");
+            assertThat(r.ok()).isFalse();
+            assertThat(r.explication()).contains("« Budget prévisionnel »");
+        });
+        var desequilibre = new fr.communs.budget.Budget(new java.math.BigDecimal("5000"),
+                List.of(new fr.communs.budget.LigneBudget("Animation", new java.math.BigDecimal("12000"))),
+                List.of(new fr.communs.budget.LigneBudget("Autofinancement", new java.math.BigDecimal("5000"))));
+        assertThat(Eligibility.exigences(exigees, membres, List.of(), desequilibre)).singleElement().satisfies(r -> {
+            assertThat(r.ok()).isFalse();
+            assertThat(r.explication().replaceAll("[\\u00a0\\u202f]", " ")).contains("12 000,00").contains("10 000,00")
+                    .contains("2 000,00");
+        });
+        var equilibre = new fr.communs.budget.Budget(new java.math.BigDecimal("7000"),
+                List.of(new fr.communs.budget.LigneBudget("Animation", new java.math.BigDecimal("12000"))),
+                List.of(new fr.communs.budget.LigneBudget("Autofinancement", new java.math.BigDecimal("5000"))));
+        assertThat(Eligibility.exigences(exigees, membres, List.of(), equilibre)).singleElement().satisfies(r -> {
+            assertThat(r.ok()).isTrue();
+            assertThat(r.explication().replaceAll("[\\u00a0\\u202f]", " ")).contains("7 000,00").contains("12 000,00")
+                    .contains("58 %");
+        });
+    }
 }

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.communs.base.Dates;
 import fr.communs.base.ValidationException;
+import fr.communs.assemblee.AssembleeService;
+import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.campagne.CampagneService;
+import fr.communs.comite.AvisComite;
+import fr.communs.comite.ComiteService;
+import fr.communs.comite.NotesAudition;
+import fr.communs.processes.CycleCommunProcess.ResultatVote;
+import java.math.BigDecimal;
+import fr.communs.commun.Jalon.Etat;
 import fr.communs.instruction.Appreciation;
 import fr.communs.instruction.AppreciationCritere;
 import fr.communs.instruction.ComplementData;
@@ -44,6 +52,8 @@ class JalonServiceIT {
     @Autowired CommunService communs;
     @Autowired InstructionService instructions;
     @Autowired CampagneService campagnes;
+    @Autowired ComiteService comite;
+    @Autowired AssembleeService assemblee;
 
     Fixtures.Transmis dossier;
     String agentEmail;
@@ -80,6 +90,24 @@ class JalonServiceIT {
         return list.stream().map(Jalon::libelle).toList();
     }
 
+    private static final String INSTRUCTION = "Instruction par le service Innovation sociale et solidaire";
+    private static final String AVIS = "Avis du Comité d'accompagnement des communs";
+    private static final String VOTE = "Vote de l'Assemblée départementale";
+    private static final String LIVRABLE = "Dépôt du livrable et du retour d'expérience";
+
+    /** The audition step, with the comité date of the test campagne (still to come). */
+    private String audition() {
+        return "Audition par le Comité d'accompagnement des communs, prévue le "
+                + JOUR.format(campagnes.current().orElseThrow().dateComite());
+    }
+
+    /** Steps done first, then exactly one current step at {@code current}, then only steps to come. */
+    private static void assertCurrentThenToCome(List<Jalon> list, int current) {
+        assertThat(list.subList(0, current)).allMatch(j -> j.etat() == Etat.FAIT);
+        assertThat(list.get(current).etat()).isEqualTo(Etat.EN_COURS);
+        assertThat(list.subList(current + 1, list.size())).allMatch(j -> j.etat() == Etat.A_VENIR);
+    }
+
     @Test
     void public_milestones_say_compléments_were_asked_but_never_the_motif_nor_the_agent() {
         LocalDate avant = LocalDate.now(Dates.ZONE).plusDays(12);
@@ -89,10 +117,12 @@ class JalonServiceIT {
 
         assertThat(libelles(list)).containsSubsequence("Idée publiée", "Dossier transmis au Département",
                 "Compléments demandés");
-        assertThat(list.subList(0, list.size() - 1)).allMatch(Jalon::fait)
+        assertThat(list.stream().filter(Jalon::fait)).hasSize(3)
                 .allMatch(j -> LocalDate.now(Dates.ZONE).equals(j.date()));
-        assertThat(list.get(list.size() - 1)).isEqualTo(new Jalon(avant,
-                "Compléments attendus du groupement, avant le " + JOUR.format(avant), false));
+        assertThat(list.get(3)).isEqualTo(new Jalon(avant,
+                "Compléments attendus du groupement, avant le " + JOUR.format(avant), Etat.EN_COURS));
+        assertThat(libelles(list.subList(4, list.size()))).containsExactly(INSTRUCTION, audition(), AVIS, VOTE, LIVRABLE);
+        assertCurrentThenToCome(list, 3);
         assertThat(list).allSatisfy(j -> assertThat(j.libelle())
                 .doesNotContain(MOTIF).doesNotContain("gouvernance reste floue").doesNotContain(COMMENTAIRE)
                 .doesNotContain(agent.nomComplet()).doesNotContain("Gouvernance"));
@@ -112,10 +142,57 @@ class JalonServiceIT {
         List<Jalon> list = jalons.jalons(dossier.communId());
 
         assertThat(libelles(list)).containsExactly("Idée publiée", "Dossier transmis au Département",
-                "Compléments demandés", "Compléments apportés",
-                "Instruction par le service Innovation sociale et solidaire");
-        assertThat(list.get(list.size() - 1).fait()).isFalse();
+                "Compléments demandés", "Compléments apportés", INSTRUCTION, audition(), AVIS, VOTE, LIVRABLE);
+        assertCurrentThenToCome(list, 4);
         assertThat(list).noneMatch(j -> j.libelle().contains("Réponse privée"));
+    }
+
+    @Test
+    void at_every_stage_the_current_step_is_en_cours_after_the_steps_done_and_before_all_those_to_come() {
+        long id = dossier.communId();
+        fx.account(Roles.COMITE);
+        List<Jalon> list = jalons.jalons(id);
+        assertThat(libelles(list)).containsExactly("Idée publiée", "Dossier transmis au Département", INSTRUCTION,
+                audition(), AVIS, VOTE, LIVRABLE);
+        assertCurrentThenToCome(list, 2);
+
+        fx.as(agentEmail);
+        instructions.take(id);
+        instructions.decide(fx.task(id, CycleCommunProcess.TASK_INSTRUIRE).getId(),
+                InstructionDecision.of(DecisionInstruction.RECEVABLE, criteres(), null));
+        fx.runJobs(id);
+        list = jalons.jalons(id);
+        assertThat(libelles(list)).containsExactly("Idée publiée", "Dossier transmis au Département",
+                "Dossier recevable — soumis au comité", audition(), AVIS, VOTE, LIVRABLE);
+        assertThat(list.get(3).date()).isEqualTo(campagnes.current().orElseThrow().dateComite());
+        assertCurrentThenToCome(list, 3);
+
+        List<org.camunda.bpm.engine.task.Task> auditions = fx.tasks(id, CycleCommunProcess.TASK_NOTER_AUDITION);
+        fx.as(fx.emailOf(Long.parseLong(auditions.get(0).getAssignee())));
+        comite.score(auditions.get(0).getId(), new NotesAudition(4, 3, 5, 4, "Note privée du membre."));
+        list = jalons.jalons(id);
+        assertThat(libelles(list)).containsExactly("Idée publiée", "Dossier transmis au Département",
+                "Dossier recevable — soumis au comité", "Audition par le comité", AVIS, VOTE, LIVRABLE);
+        assertCurrentThenToCome(list, 4);
+
+        for (var other : fx.tasks(id, CycleCommunProcess.TASK_NOTER_AUDITION)) {
+            fx.as(fx.emailOf(Long.parseLong(other.getAssignee())));
+            comite.score(other.getId(), new NotesAudition(3, 3, 3, 3, null));
+        }
+        fx.as(agentEmail);
+        comite.recordAvis(fx.task(id, CycleCommunProcess.TASK_AVIS_COMITE).getId(),
+                new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("9000.00"), null));
+        list = jalons.jalons(id);
+        assertThat(libelles(list)).endsWith("Proposé à l'Assemblée", VOTE, LIVRABLE);
+        assertCurrentThenToCome(list, list.size() - 2);
+
+        assemblee.recordVote(fx.task(id, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
+                new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("9000"), LocalDate.now(Dates.ZONE)));
+        list = jalons.jalons(id);
+        assertThat(libelles(list)).endsWith("Subvention votée", LIVRABLE);
+        assertCurrentThenToCome(list, list.size() - 1);
+        fx.logout();
+        assertThat(list).noneMatch(j -> j.libelle().contains("Note privée"));
     }
 
     @Test
@@ -143,9 +220,14 @@ class JalonServiceIT {
         List<Jalon> list = jalons.jalons(id);
 
         assertThat(list).containsExactly(
-                new Jalon(LocalDate.now(Dates.ZONE), "Idée publiée", true),
+                new Jalon(LocalDate.now(Dates.ZONE), "Idée publiée", Etat.FAIT),
                 new Jalon(campagne.dateLimiteDepot().atZoneSameInstant(Dates.ZONE).toLocalDate(),
-                        "Transmission du dossier au Département, au plus tard le " + campagne.dateLimiteTexte(), false));
+                        "Transmission du dossier au Département, au plus tard le " + campagne.dateLimiteTexte(), Etat.EN_COURS),
+                new Jalon(null, INSTRUCTION, Etat.A_VENIR),
+                new Jalon(campagne.dateComite(), audition(), Etat.A_VENIR),
+                new Jalon(null, AVIS, Etat.A_VENIR),
+                new Jalon(null, VOTE, Etat.A_VENIR),
+                new Jalon(null, LIVRABLE, Etat.A_VENIR));
     }
 
     @Test
@@ -153,7 +235,10 @@ class JalonServiceIT {
         fx.as(dossier.porteurEmail());
         long draft = communs.createDraft(dossier.porteurStructureId(), new CommunData("Idée en cours", null, null, null,
                 null, Set.of(), Set.of(), null, false, false, Set.of(), null));
-        assertThat(jalons.jalons(draft)).containsExactly(new Jalon(null, "Publication de l'idée", false));
+        List<Jalon> list = jalons.jalons(draft);
+        assertThat(list.get(0)).isEqualTo(new Jalon(null, "Publication de l'idée", Etat.EN_COURS));
+        assertThat(libelles(list.subList(2, list.size()))).containsExactly(INSTRUCTION, audition(), AVIS, VOTE, LIVRABLE);
+        assertCurrentThenToCome(list, 0);
 
         for (String other : List.of(dossier.membreEmail(), agentEmail)) {
             fx.as(other);

@@ -147,9 +147,37 @@ class CycleEndToEndIT extends BrowserTest {
         button(miess, "Accepter l'invitation");
         assertThat(miess.getByText("Invitation acceptée")).isVisible();
 
-        // The porteur accepts the request: three structures, the panel turns green, she transmits.
+        // The porteur accepts the request: three structures; the Gard also requires the porteur's statuts and the
+        // budget, which the panel says are missing.
         openTask(structure, communPath, "Constituer le groupement et transmettre le dossier");
         structure.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accepter la demande de Ressourceries de Nîmes")).click();
+        assertThat(structure.getByText(Pattern.compile("Pièces exigées par l'appel — À déposer"))).isVisible();
+        assertThat(structure.getByText(Pattern.compile("Montant demandé et budget prévisionnel — À saisir"))).isVisible();
+
+        // She types the amount requested and the budget (amounts as people write them)…
+        button(structure, "Budget prévisionnel");
+        field(structure, "Montant demandé au Département (€)").fill("10 000");
+        field(structure, "Libellé de la dépense 1").fill("Équipement de la cuisine partagée");
+        field(structure, "Montant de la dépense 1 (€)").fill("14 000");
+        button(structure, "Ajouter une ressource");
+        field(structure, "Libellé de la ressource 1").fill("Autofinancement de La Combine");
+        field(structure, "Montant de la ressource 1 (€)").fill("4000.00");
+        field(structure, "Montant de la ressource 1 (€)").press("Tab");
+        assertThat(structure.getByText(Pattern.compile("le budget est équilibré"))).isVisible();
+        shot(structure, "07a-budget");
+        button(structure, "Enregistrer le budget");
+        assertThat(structure.getByText(Pattern.compile("^Enregistré le "))).isVisible();
+
+        // …and deposits La Combine's statuts.
+        structure.navigate(url(communPath + "/pieces"));
+        structure.getByLabel("Catégorie de la pièce").click();
+        structure.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Statuts")).click();
+        structure.locator("vaadin-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "statuts-la-combine.pdf", "application/pdf", fr.communs.piece.Echantillons.pdf("Statuts de La Combine")));
+        assertThat(structure.getByText("« statuts-la-combine.pdf » a bien été déposé.")).isVisible();
+
+        // The panel turns green, she transmits.
+        openTask(structure, communPath, "Constituer le groupement et transmettre le dossier");
         assertThat(structure.getByText("Éligibilité : le groupement remplit les règles de l'appel")).isVisible();
         shot(structure, "07-groupement-eligible");
         button(structure, "Transmettre au Département");

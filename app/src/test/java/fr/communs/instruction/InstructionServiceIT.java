@@ -277,6 +277,25 @@ class InstructionServiceIT {
     }
 
     @Test
+    void a_resume_reopened_by_complements_has_the_limit_it_had_at_deposit_2000_characters() {
+        fx.as(agent);
+        instructions.take(file.communId());
+        instructions.decide(instruireTask(), InstructionDecision.complements(criteres(Appreciation.RESERVE),
+                "Développez le résumé.", EnumSet.of(PartieDossier.RESUME), LocalDate.now().plusDays(10)));
+        Task completer = fx.task(file.communId(), CycleCommunProcess.TASK_COMPLETER_DOSSIER);
+
+        fx.as(file.porteurEmail());
+        assertThatThrownBy(() -> instructions.completeFile(completer.getId(), new ComplementData(
+                Map.of(PartieDossier.RESUME, "r".repeat(2001)), "Résumé développé.")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Le champ « Résumé » ne doit pas dépasser 2000 caractères.");
+        instructions.completeFile(completer.getId(), new ComplementData(
+                Map.of(PartieDossier.RESUME, "r".repeat(1500)), "Résumé développé."));
+
+        assertThat(communs.get(file.communId()).resume()).hasSize(1500);
+    }
+
+    @Test
     void the_complements_reminder_reaches_the_porteur_only_while_compléments_are_awaited() {
         fx.as(agent);
         instructions.take(file.communId());

@@ -38,6 +38,12 @@ public class Fixtures {
     private final org.jooq.DSLContext dsl;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.springframework.beans.factory.ObjectProvider<fr.communs.commun.GroupementService> groupements;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.instruction.InstructionService> instructions;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.ComiteService> comites;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.budget.BudgetService> budgets;
 
     Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
              TaskService engineTasks, ManagementService management, org.jooq.DSLContext dsl,
@@ -66,7 +72,21 @@ public class Fixtures {
         logout();
     }
 
-    /** Registers a structure in a commune of the département ("30": Nîmes, "34": Montpellier), verified or not. */
+    /**
+     * A valid SIRET (Luhn key) of its own for the n-th fixture structure: a porteur administratif needs one to
+     * transmit (SIREN from 800 000 000 on, apart from those {@code StructureServiceIT} types).
+     */
+    public static String siret(int n) {
+        String base = (800_000_000L + n) + "0001";
+        for (int key = 0; key < 10; key++) {
+            if (fr.communs.structure.Identifiants.siretValide(base + key)) {
+                return base + key;
+            }
+        }
+        throw new IllegalStateException(base);
+    }
+
+    /** Registers a structure with a SIRET in a commune of the département ("30": Nîmes, "34": Montpellier), verified or not. */
     public long structure(boolean ess, String departement) {
         int n = SEQ.incrementAndGet();
         String insee = switch (departement) {
@@ -77,7 +97,7 @@ public class Fixtures {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         as(admin());
         try {
-            return structures.registerAsAdministrator(new StructureData("Structure " + n + " " + System.nanoTime(), null,
+            return structures.registerAsAdministrator(new StructureData("Structure " + n + " " + System.nanoTime(), siret(n),
                     null, ess ? FormeJuridique.ASSOCIATION : FormeJuridique.AUTRE, false, null, false, insee, null, null,
                     null, java.util.Set.of(), null, null, null), false);
         } finally {
@@ -213,6 +233,11 @@ public class Fixtures {
      * nobody logged in.
      */
     public Transmis transmis() {
+        return transmis(null);
+    }
+
+    /** The same, the porteur having saved {@code budget} (when not null) before transmitting: it is frozen with the file. */
+    public Transmis transmis(fr.communs.budget.Budget budget) {
         long porteur = structure(true, "30");
         String porteurEmail = account(Roles.STRUCTURE, porteur);
         long id = deposit(porteurEmail, porteur);
@@ -220,6 +245,9 @@ public class Fixtures {
         String membreEmail = join(id, membre, fr.communs.commun.RoleGroupement.MEMBRE);
         long contributeur = structure(true, "30");
         String contributeurEmail = join(id, contributeur, fr.communs.commun.RoleGroupement.CONTRIBUTEUR);
+        if (budget != null) {
+            budgets.getObject().save(id, 0, budget);
+        }
         groupements.getObject().transmit(task(id, fr.communs.processes.CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
         logout();
         return new Transmis(id, porteur, porteurEmail, membre, membreEmail, contributeur, contributeurEmail);
@@ -263,5 +291,49 @@ public class Fixtures {
                 }
             }
         }
+    }
+
+    private static final List<fr.communs.instruction.AppreciationCritere> CRITERES_FAVORABLES = java.util.Arrays
+            .stream(fr.communs.instruction.Critere.values())
+            .map(c -> new fr.communs.instruction.AppreciationCritere(c, fr.communs.instruction.Appreciation.FAVORABLE, null))
+            .toList();
+
+    /**
+     * A transmitted file that a new agent took and declared recevable: the comité's audition tasks are open (one per
+     * comité member; a comité account is created if there is none). Returns the agent's e-mail; nobody stays logged in.
+     */
+    public String recevable(Transmis t) {
+        if (dsl.fetchCount(fr.communs.db.Tables.APP_USER, fr.communs.db.Tables.APP_USER.ROLE.eq(Roles.COMITE)) == 0) {
+            account(Roles.COMITE);
+        }
+        String agent = account(Roles.AGENT);
+        as(agent);
+        instructions.getObject().take(t.communId());
+        instructions.getObject().decide(task(t.communId(), fr.communs.processes.CycleCommunProcess.TASK_INSTRUIRE).getId(),
+                fr.communs.instruction.InstructionDecision.of(fr.communs.processes.CycleCommunProcess.DecisionInstruction.RECEVABLE,
+                        CRITERES_FAVORABLES, null));
+        logout();
+        runJobs(t.communId());
+        return agent;
+    }
+
+    /** Every comité member scores the audition (3/5 everywhere): the file waits for the comité's avis. */
+    public void scored(long communId) {
+        for (Task audition : tasks(communId, fr.communs.processes.CycleCommunProcess.TASK_NOTER_AUDITION)) {
+            as(emailOf(Long.parseLong(audition.getAssignee())));
+            comites.getObject().score(audition.getId(), new fr.communs.comite.NotesAudition(3, 3, 3, 3, null));
+        }
+        logout();
+    }
+
+    /** A file recevable, scored, with a favorable avis proposing {@code subvention}: it waits for the Assemblée's vote. */
+    public String aLAssemblee(Transmis t, java.math.BigDecimal subvention) {
+        String agent = recevable(t);
+        scored(t.communId());
+        as(agent);
+        comites.getObject().recordAvis(task(t.communId(), fr.communs.processes.CycleCommunProcess.TASK_AVIS_COMITE).getId(),
+                new fr.communs.comite.AvisComite(fr.communs.comite.AvisComite.Avis.FAVORABLE, subvention, null));
+        logout();
+        return agent;
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * "Convoquer le comité": sets {@value CycleCommunProcess#VAR_MEMBRES_COMITE} to the comité members'
- * user ids, one "Noter l'audition" task each. Without members the job fails (retried, then an
+ * user ids, one "Noter l'audition" task each, and the due dates of the comité's tasks from the comité's date
+ * ({@link CycleCommunProcess#comiteDates}). Without members the job fails (retried, then an
  * incident) rather than letting the commun skip the audition.
  */
 @Component("convoquerComiteDelegate")
@@ -30,5 +32,6 @@ public class ConvoquerComiteDelegate implements JavaDelegate {
                     "Aucun membre du comité n'est enregistré (commun " + communId + ")");
         }
         execution.setVariable(CycleCommunProcess.VAR_MEMBRES_COMITE, new ArrayList<>(members));
+        execution.setVariables(CycleCommunProcess.comiteDates(ClockUtil.getCurrentTime(), actions.comiteDate(communId)));
     }
 }

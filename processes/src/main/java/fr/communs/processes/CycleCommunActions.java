@@ -18,4 +18,10 @@ public interface CycleCommunActions {
 
     /** User ids of the comité members who will each note the audition of the commun. */
     List<String> comiteMembers(long communId);
+
+    /**
+     * When the comité that hears the commun meets (the end of that day, the due date of the members' notes), or
+     * {@code null} when its campagne has no comité date.
+     */
+    Date comiteDate(long communId);
 }

@@ -22,6 +22,8 @@ import java.util.Objects;
  *   <li>{@value #VAR_JOURS_AVANT}: {@link Long}, input parameter of each reminder task (7 or 2);</li>
  *   <li>{@value #VAR_DECISION_INSTRUCTION}: {@link String}, a {@link DecisionInstruction} name;</li>
  *   <li>{@value #VAR_MEMBRES_COMITE}: {@code ArrayList<String>} of user ids, set by the process;</li>
+ *   <li>{@value #VAR_DATE_AUDITION}, {@value #VAR_DATE_AVIS_COMITE}: {@link Date}, due dates of "Noter l'audition"
+ *       and "Enregistrer l'avis du comité", set at the convocation ({@link #comiteDates(Date, Date)});</li>
  *   <li>{@value #VAR_MEMBRE_COMITE}: {@link String}, local to each "Noter l'audition" instance;</li>
  *   <li>{@value #VAR_RESULTAT_VOTE}: {@link String}, a {@link ResultatVote} name.</li>
  * </ul>
@@ -79,6 +81,14 @@ public final class CycleCommunProcess {
     /** {@link Date}, when the porteur is reminded of the compléments ({@link #complementsReminderDate}). */
     public static final String VAR_DATE_RAPPEL_COMPLEMENTS = "dateRappelComplements";
     public static final String VAR_MEMBRE_COMITE = "membreComite";
+    /** {@link Date}, due date of every "Noter l'audition" task: the comité's day ({@link #comiteDates}). */
+    public static final String VAR_DATE_AUDITION = "dateAudition";
+    /** {@link Date}, due date of "Enregistrer l'avis du comité": shortly after the comité ({@link #comiteDates}). */
+    public static final String VAR_DATE_AVIS_COMITE = "dateAvisComite";
+    /** Time the agents have, after the comité, to record its avis. */
+    public static final Duration AVIS_APRES_COMITE = Duration.ofDays(7);
+    /** Time the comité's members have to note the audition when no comité date is planned (or it is past). */
+    public static final Duration AUDITION_SANS_DATE_DE_COMITE = Duration.ofDays(14);
     public static final String VAR_RESULTAT_VOTE = "resultatVote";
 
     /** Candidate group of the agents' tasks (instruction, avis, vote). */
@@ -196,6 +206,22 @@ public final class CycleCommunProcess {
     }
 
     /**
+     * Starts a new cycle for a file whose deposit was closed by the deadline, once an administrator has set a deadline
+     * still to come and reopened the deposit: same business key and variables as a publication
+     * ({@link #startVariables}), but placed directly at {@value #TASK_CONSTITUER_GROUPEMENT} (the idea is already
+     * published), so the deadline timer, the reminder timers and the task's due date follow {@code dateLimiteDepot}.
+     * A reminder planned before now is not sent ({@value #VAR_DATE_PUBLICATION} is now).
+     */
+    public static org.camunda.bpm.engine.runtime.ProcessInstance reopenDeposit(org.camunda.bpm.engine.RuntimeService runtime,
+                                                                              long communId, long porteurStructureId,
+                                                                              Date dateLimiteDepot) {
+        return runtime.createProcessInstanceByKey(KEY).businessKey(businessKey(communId))
+                .setVariables(startVariables(communId, porteurStructureId, dateLimiteDepot))
+                .startBeforeActivity(TASK_CONSTITUER_GROUPEMENT)
+                .execute();
+    }
+
+    /**
      * The reminder date variables for a deadline ({@link Rappel#dateVariable()} → {@link #reminderDate(Date, int)}),
      * to start the process with or to set again when the deadline moves.
      */
@@ -248,6 +274,27 @@ public final class CycleCommunProcess {
         java.time.Instant threeDaysBefore = due.minus(Duration.ofDays(3));
         java.time.Instant halfWay = start.plus(Duration.between(start, due).dividedBy(2));
         return Date.from(threeDaysBefore.isAfter(halfWay) ? threeDaysBefore : halfWay);
+    }
+
+    /**
+     * Due dates of the comité's tasks, set when the comité is convoked at {@code now}: "Noter l'audition" is due on
+     * the comité's day ({@code dateComite}, the end of that day as the application computes it) and "Enregistrer
+     * l'avis du comité" {@link #AVIS_APRES_COMITE} later. Without a comité date still to come (none planned, or the
+     * comité already met), the audition is due {@link #AUDITION_SANS_DATE_DE_COMITE} from now, as before.
+     */
+    public static Map<String, Object> comiteDates(Date now, Date dateComite) {
+        Objects.requireNonNull(now, "now");
+        Date audition = dateComite != null && dateComite.after(now) ? dateComite
+                : Date.from(now.toInstant().plus(AUDITION_SANS_DATE_DE_COMITE));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_DATE_AUDITION, audition);
+        variables.put(VAR_DATE_AVIS_COMITE, avisComiteDate(audition));
+        return variables;
+    }
+
+    /** Due date of "Enregistrer l'avis du comité" for an audition due {@code dateAudition}. */
+    public static Date avisComiteDate(Date dateAudition) {
+        return Date.from(dateAudition.toInstant().plus(AVIS_APRES_COMITE));
     }
 
     /** Variable to set when an agent takes or is given the file ({@code null} to release it). */

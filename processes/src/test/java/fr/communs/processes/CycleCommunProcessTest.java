@@ -65,6 +65,8 @@ class CycleCommunProcessTest {
     /** 3 days before {@link #DATE_LIMITE_COMPLEMENTS}. */
     private static final Date DATE_RAPPEL_COMPLEMENTS = Date.from(Instant.parse("2026-03-09T17:00:00Z"));
     private static final String INSTRUCTEUR = "agent-12";
+    /** The comité meets 45 days after {@link #NOW} (the end of its day, as the application computes it). */
+    private static final Date DATE_COMITE = Date.from(Instant.parse("2026-04-16T21:59:59Z"));
     /** Calendar days may be 23 or 25 hours long around a DST change in the JVM's time zone. */
     private static final long ONE_HOUR_MS = Duration.ofHours(1).toMillis();
 
@@ -75,6 +77,7 @@ class CycleCommunProcessTest {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(NOW));
         actions.comite = List.of("alice", "bob");
+        actions.comiteDate = DATE_COMITE;
         Mocks.register("cloreDepotDelegate", new CloreDepotDelegate(actions));
         Mocks.register("convoquerComiteDelegate", new ConvoquerComiteDelegate(actions));
         Mocks.register("rappelDepotDelegate", new RappelDepotDelegate(actions));
@@ -166,6 +169,31 @@ class CycleCommunProcessTest {
         Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                         .activityId(TASK_CONSTITUER_GROUPEMENT).singleResult().isCanceled())
                 .as("the porteur's task was cancelled, not completed").isTrue();
+    }
+
+    @Test
+    void a_closed_deposit_reopened_waits_again_at_the_porteur_task_with_the_new_deadline_and_its_reminders() {
+        ProcessInstance closed = start();
+        execute(timer(closed, TIMER_FIN_DEPOT));
+        execute(job(TASK_CLORE_DEPOT, closed));
+        assertThat(closed).isEnded().hasPassed(END_DEPOT_CLOS);
+
+        Date newDeadline = Date.from(NOW.plus(Duration.ofDays(20)));
+        ProcessInstance pi = reopenDeposit(runtimeService(), COMMUN_ID, STRUCTURE_ID, newDeadline);
+
+        Assertions.assertThat(pi.getBusinessKey()).isEqualTo(businessKey(COMMUN_ID));
+        assertThat(pi).isWaitingAtExactly(TASK_CONSTITUER_GROUPEMENT).hasNotPassed(START_IDEE_DEPOSEE)
+                .variables().containsEntry(VAR_COMMUN_ID, COMMUN_ID).containsEntry(VAR_PORTEUR_GROUP, PORTEUR_GROUP)
+                .containsEntry(VAR_DATE_LIMITE_DEPOT, newDeadline).containsEntry(VAR_DATE_PUBLICATION, Date.from(NOW));
+        assertThat(task(TASK_CONSTITUER_GROUPEMENT, pi)).hasCandidateGroup(PORTEUR_GROUP).hasDueDate(newDeadline);
+        assertThat(timer(pi, TIMER_FIN_DEPOT)).hasDueDate(newDeadline);
+        for (Rappel rappel : Rappel.values()) {
+            assertThat(timer(pi, rappel.timerId())).hasDueDate(reminderDate(newDeadline, rappel.joursAvant()));
+        }
+
+        complete(task(TASK_CONSTITUER_GROUPEMENT, pi));
+        assertThat(pi).isWaitingAt(TASK_INSTRUIRE);
+        Assertions.assertThat(actions.closedDeposits).containsExactly(COMMUN_ID);
     }
 
     @Test
@@ -398,14 +426,45 @@ class CycleCommunProcessTest {
 
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
         execute(job(TASK_CONVOQUER_COMITE, pi));
-        auditionTasks(pi).forEach(t -> assertDueInDays(t, 14));
+        auditionTasks(pi).forEach(t -> Assertions.assertThat(t.getDueDate()).isEqualTo(DATE_COMITE));
         auditionTasks(pi).forEach(BpmnAwareTests::complete);
 
-        assertDueInDays(task(TASK_AVIS_COMITE, pi), 7);
+        Assertions.assertThat(task(TASK_AVIS_COMITE, pi).getDueDate())
+                .isEqualTo(Date.from(DATE_COMITE.toInstant().plus(AVIS_APRES_COMITE)));
         complete(task(TASK_AVIS_COMITE, pi));
         assertDueInDays(task(TASK_VOTE_ASSEMBLEE, pi), 90);
         complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.ADOPTE));
         assertDueInDays(task(TASK_DEPOSER_LIVRABLE, pi), 365);
+    }
+
+    @Test
+    void without_a_comite_date_to_come_the_audition_is_due_in_fourteen_days_and_the_avis_a_week_later() {
+        for (Date dateComite : new Date[] {null, Date.from(NOW.minus(Duration.ofDays(1)))}) {
+            actions.comiteDate = dateComite;
+            ProcessInstance pi = startAndTransmit();
+            complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+            execute(job(TASK_CONVOQUER_COMITE, pi));
+            auditionTasks(pi).forEach(t -> assertDueInDays(t, 14));
+            auditionTasks(pi).forEach(BpmnAwareTests::complete);
+            assertDueInDays(task(TASK_AVIS_COMITE, pi), 21);
+            runtimeService().deleteProcessInstance(pi.getId(), "test");
+        }
+    }
+
+    @Test
+    void the_comite_dates_are_process_variables_so_the_application_can_move_them() {
+        ProcessInstance pi = startAndTransmit();
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        execute(job(TASK_CONVOQUER_COMITE, pi));
+        assertThat(pi).variables().containsEntry(VAR_DATE_AUDITION, DATE_COMITE)
+                .containsEntry(VAR_DATE_AVIS_COMITE, avisComiteDate(DATE_COMITE));
+
+        // What the application does when the comité date moves before the notes are all in: the variable follows,
+        // so the avis task created afterwards is due a week after the new date.
+        Date later = Date.from(DATE_COMITE.toInstant().plus(Duration.ofDays(5)));
+        runtimeService().setVariables(pi.getId(), comiteDates(ClockUtil.getCurrentTime(), later));
+        auditionTasks(pi).forEach(BpmnAwareTests::complete);
+        Assertions.assertThat(task(TASK_AVIS_COMITE, pi).getDueDate()).isEqualTo(avisComiteDate(later));
     }
 
     // ---------------------------------------------------------------- instructeur and compléments
@@ -612,6 +671,10 @@ class CycleCommunProcessTest {
         Assertions.assertThat(instruire.getCamundaCandidateGroups()).isEqualTo(GROUP_AGENTS);
         UserTask completer = model.getModelElementById(TASK_COMPLETER_DOSSIER);
         Assertions.assertThat(completer.getCamundaDueDate()).isEqualTo("${dateLimiteComplements}");
+        Assertions.assertThat(((UserTask) model.getModelElementById(TASK_NOTER_AUDITION)).getCamundaDueDate())
+                .isEqualTo("${" + VAR_DATE_AUDITION + "}");
+        Assertions.assertThat(((UserTask) model.getModelElementById(TASK_AVIS_COMITE)).getCamundaDueDate())
+                .isEqualTo("${" + VAR_DATE_AVIS_COMITE + "}");
         BoundaryEvent rappelComplements = model.getModelElementById(TIMER_RAPPEL_COMPLEMENTS);
         Assertions.assertThat(rappelComplements.cancelActivity()).isFalse();
         Assertions.assertThat(rappelComplements.getAttachedTo().getId()).isEqualTo(TASK_COMPLETER_DOSSIER);

@@ -20,6 +20,8 @@ final class RecordingActions implements CycleCommunActions, InstructionActions, 
     final List<Reminder> complementsReminders = new ArrayList<>();
     final List<Long> referentReminders = new ArrayList<>();
     List<String> comite = List.of();
+    /** What {@link #comiteDate(long)} answers (no comité date by default). */
+    Date comiteDate;
 
     @Override
     public void closeDeposit(long communId) {
@@ -35,6 +37,11 @@ final class RecordingActions implements CycleCommunActions, InstructionActions, 
     public List<String> comiteMembers(long communId) {
         comiteRequests.add(communId);
         return comite;
+    }
+
+    @Override
+    public Date comiteDate(long communId) {
+        return comiteDate;
     }
 
     @Override

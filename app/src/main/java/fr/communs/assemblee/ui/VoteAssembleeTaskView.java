@@ -7,13 +7,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.Route;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.assemblee.VoteAssemblee;
+import fr.communs.base.Montants;
+import fr.communs.base.ui.MontantField;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.comite.ComiteService;
+import fr.communs.commun.ui.CommunFiles;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import fr.communs.security.Roles;
@@ -30,9 +32,15 @@ import java.time.LocalDate;
 class VoteAssembleeTaskView extends TaskView {
     private final AssembleeService assemblee;
     private final ComiteService comite;
+    private final CommunFiles files;
+    final RadioButtonGroup<ResultatVote> resultat = new RadioButtonGroup<>("Résultat du vote");
+    final MontantField montant = new MontantField("Montant de la subvention votée (€)", ComiteService.SUBVENTION_MAX);
+    final DatePicker date = Ui.datePicker("Date de la séance de l'Assemblée");
+    final Button enregistrer = new Button("Enregistrer le vote");
 
-    VoteAssembleeTaskView(TaskService tasks, AssembleeService assemblee, ComiteService comite) {
+    VoteAssembleeTaskView(TaskService tasks, AssembleeService assemblee, ComiteService comite, CommunFiles files) {
         super(tasks, CycleCommunProcess.TASK_VOTE_ASSEMBLEE);
+        this.files = files;
         this.assemblee = assemblee;
         this.comite = comite;
     }
@@ -44,29 +52,26 @@ class VoteAssembleeTaskView extends TaskView {
         proposition.add(new H2("Proposition du comité d'accompagnement"));
         comite.avis(task.communId()).ifPresentOrElse(a -> {
             proposition.add(new Paragraph("Avis : " + a.avis().libelle() + " · subvention proposée : "
-                    + String.format(java.util.Locale.FRANCE, "%,.2f €", a.subventionProposee())));
+                    + Montants.format(a.subventionProposee())));
             if (a.contributions() != null) {
                 proposition.add(new Paragraph("Contributions non financières : " + a.contributions()));
             }
         }, () -> proposition.add(new Paragraph("Aucun avis enregistré.")));
-        add(proposition);
+        add(files.budgetDemande(task.communId()), proposition);
         assemblee.votes(task.communId()).forEach(v -> add(new Paragraph("Séance du " + Ui.date(v.dateSeance())
                 + " : " + libelle(v.resultat()))));
-        RadioButtonGroup<ResultatVote> resultat = new RadioButtonGroup<>("Résultat du vote");
         resultat.setItems(ResultatVote.values());
         resultat.setItemLabelGenerator(VoteAssembleeTaskView::libelle);
         resultat.setRequiredIndicatorVisible(true);
-        BigDecimalField montant = new BigDecimalField("Montant de la subvention votée (€)");
         montant.setWidth("20em");
-        montant.setHelperText("Seulement si la subvention est adoptée.");
-        comite.avis(task.communId()).ifPresent(a -> montant.setValue(a.subventionProposee()));
+        montant.setHelperText("Seulement si la subvention est adoptée. Par exemple 12 000 ou 12 000,50.");
+        comite.avis(task.communId()).ifPresent(a -> montant.setMontant(a.subventionProposee()));
         resultat.addValueChangeListener(e -> montant.setEnabled(e.getValue() == null || e.getValue() == ResultatVote.ADOPTE));
-        DatePicker date = Ui.datePicker("Date de la séance de l'Assemblée");
         date.setMax(LocalDate.now());
         date.setRequiredIndicatorVisible(true);
         date.setWidth("20em");
-        Button enregistrer = new Button("Enregistrer le vote", e -> submit(() -> assemblee.recordVote(task.taskId(),
-                new VoteAssemblee(resultat.getValue(), resultat.getValue() == ResultatVote.ADOPTE ? montant.getValue() : null,
+        enregistrer.addClickListener(e -> submit(() -> assemblee.recordVote(task.taskId(),
+                new VoteAssemblee(resultat.getValue(), resultat.getValue() == ResultatVote.ADOPTE ? montant.montant() : null,
                         date.getValue())), "Le vote de l'Assemblée est enregistré."));
         enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(resultat, montant, date, enregistrer);
@@ -78,5 +83,10 @@ class VoteAssembleeTaskView extends TaskView {
             case REJETE -> "Rejeté";
             case AJOURNE -> "Ajourné (à une prochaine séance)";
         };
+    }
+
+    /** The errors shown at the top of the form (for tests). */
+    java.util.List<String> errorsShown() {
+        return errors.shown();
     }
 }

@@ -1,5 +1,6 @@
 package fr.communs.avis.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -77,7 +78,7 @@ class AvisReferentTaskView extends TaskView {
         sens.setRequiredIndicatorVisible(true);
         reponse.setHelperText("Votre analyse au regard de votre thématique : elle sera lue par les agents qui "
                 + "instruisent le dossier, jamais par les structures.");
-        reponse.setMaxLength(AvisService.REPONSE_MAX);
+        CharacterLimit.apply(reponse, AvisService.REPONSE_MAX);
         reponse.setRequiredIndicatorVisible(true);
         reponse.setWidthFull();
         reponse.setMinHeight("10em");

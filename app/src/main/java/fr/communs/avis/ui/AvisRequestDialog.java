@@ -1,5 +1,6 @@
 package fr.communs.avis.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -42,9 +43,9 @@ class AvisRequestDialog extends Dialog {
                 + AvisService.REFERENTS_MAX + " au plus.");
         referents.setWidthFull();
 
-        question.setMaxLength(AvisService.QUESTION_MAX);
         question.setRequiredIndicatorVisible(true);
         question.setHelperText("Ce sur quoi vous attendez son expertise.");
+        CharacterLimit.apply(question, AvisService.QUESTION_MAX);
         question.setWidthFull();
 
         LocalDate today = LocalDate.now(Dates.ZONE);

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * When an administrator moves the deposit deadline, the running files of the campagne follow: the deadline
  * timer, the {@code dateLimiteDepot} variable, the due date of the porteur's task, and the reminders still to come
- * (7 and 2 days before the deadline: their timers and date variables).
+ * (7 and 2 days before the deadline: their timers and date variables). When the comité date moves, the open
+ * comité tasks follow.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -37,12 +38,58 @@ public class DeadlineRescheduler {
         this.tasks = tasks;
     }
 
+    /**
+     * How many files of the campagne wait for the deposit deadline (not transmitted, deadline timer pending): those a
+     * deadline already past would close at once.
+     */
+    public int formingFiles(long campagneId) {
+        int count = 0;
+        for (String pid : processInstanceIds(campagneId)) {
+            if (management.createJobQuery().processInstanceId(pid).activityId(CycleCommunProcess.TIMER_FIN_DEPOT)
+                    .timers().count() > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private List<String> processInstanceIds(long campagneId) {
+        return dsl.select(COMMUN.PROCESS_INSTANCE_ID).from(COMMUN)
+                .where(COMMUN.CAMPAGNE_ID.eq(campagneId).and(COMMUN.PROCESS_INSTANCE_ID.isNotNull()))
+                .fetch(COMMUN.PROCESS_INSTANCE_ID);
+    }
+
+    /**
+     * The comité date moved: the open "Noter l'audition" tasks of the campagne's files are due at the new
+     * {@code dateAudition}, open "Enregistrer l'avis du comité" tasks shortly after
+     * ({@link CycleCommunProcess#avisComiteDate}), and the variables follow so the avis task still to be created
+     * gets the new date. Returns how many files were concerned.
+     */
+    public int rescheduleComite(long campagneId, OffsetDateTime dateAudition) {
+        Date audition = Date.from(dateAudition.toInstant());
+        Date avis = CycleCommunProcess.avisComiteDate(audition);
+        int count = 0;
+        for (String pid : processInstanceIds(campagneId)) {
+            List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery().processInstanceId(pid)
+                    .taskDefinitionKeyIn(CycleCommunProcess.TASK_NOTER_AUDITION, CycleCommunProcess.TASK_AVIS_COMITE).list();
+            if (open.isEmpty()) {
+                continue;
+            }
+            for (org.camunda.bpm.engine.task.Task t : open) {
+                t.setDueDate(CycleCommunProcess.TASK_NOTER_AUDITION.equals(t.getTaskDefinitionKey()) ? audition : avis);
+                tasks.saveTask(t);
+            }
+            runtime.setVariable(pid, CycleCommunProcess.VAR_DATE_AUDITION, audition);
+            runtime.setVariable(pid, CycleCommunProcess.VAR_DATE_AVIS_COMITE, avis);
+            count++;
+        }
+        return count;
+    }
+
     /** Returns how many files were rescheduled. */
     public int reschedule(long campagneId, OffsetDateTime deadline) {
         Date due = Date.from(deadline.toInstant());
-        List<String> pids = dsl.select(COMMUN.PROCESS_INSTANCE_ID).from(COMMUN)
-                .where(COMMUN.CAMPAGNE_ID.eq(campagneId).and(COMMUN.PROCESS_INSTANCE_ID.isNotNull()))
-                .fetch(COMMUN.PROCESS_INSTANCE_ID);
+        List<String> pids = processInstanceIds(campagneId);
         int count = 0;
         for (String pid : pids) {
             Job timer = management.createJobQuery().processInstanceId(pid).activityId(CycleCommunProcess.TIMER_FIN_DEPOT)

@@ -29,6 +29,11 @@ public class JooqCampagneRepository {
                 .orderBy(CAMPAGNE.CAMPAGNE_ID.desc()).limit(1).fetchOptional().map(this::toCampagne);
     }
 
+    /** Locks the campagne's row for the caller's transaction: changes of its calendar are serialised. */
+    public void lock(long id) {
+        dsl.select(CAMPAGNE.CAMPAGNE_ID).from(CAMPAGNE).where(CAMPAGNE.CAMPAGNE_ID.eq(id)).forUpdate().fetchOptional();
+    }
+
     public Optional<Campagne> findById(long id) {
         return dsl.selectFrom(CAMPAGNE).where(CAMPAGNE.CAMPAGNE_ID.eq(id)).fetchOptional().map(this::toCampagne);
     }

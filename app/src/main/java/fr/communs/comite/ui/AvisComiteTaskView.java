@@ -1,5 +1,6 @@
 package fr.communs.comite.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -8,9 +9,9 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
+import fr.communs.base.ui.MontantField;
 import fr.communs.layout.MainLayout;
 import fr.communs.comite.AvisComite;
 import fr.communs.comite.ComiteService;
@@ -33,6 +34,9 @@ import java.util.function.ToIntFunction;
 class AvisComiteTaskView extends TaskView {
     private final ComiteService comite;
     private final CommunFiles files;
+    final RadioButtonGroup<AvisComite.Avis> avis = new RadioButtonGroup<>("Avis du comité");
+    final MontantField subvention = new MontantField("Subvention proposée à l'Assemblée (€)", ComiteService.SUBVENTION_MAX);
+    final Button enregistrer = new Button("Enregistrer l'avis du comité");
 
     AvisComiteTaskView(TaskService tasks, ComiteService comite, CommunFiles files) {
         super(tasks, CycleCommunProcess.TASK_AVIS_COMITE);
@@ -60,26 +64,30 @@ class AvisComiteTaskView extends TaskView {
                 "Moyennes : contributeurs %.1f · gouvernance %.1f · défis %.1f · communs %.1f · total %.1f / 20",
                 avg(notes, NoteComite::contributeurs), avg(notes, NoteComite::gouvernance), avg(notes, NoteComite::defis),
                 avg(notes, NoteComite::communs), avg(notes, NoteComite::total)));
-        RadioButtonGroup<AvisComite.Avis> avis = new RadioButtonGroup<>("Avis du comité");
         avis.setItems(AvisComite.Avis.values());
         avis.setItemLabelGenerator(AvisComite.Avis::libelle);
         avis.setRequiredIndicatorVisible(true);
-        BigDecimalField subvention = new BigDecimalField("Subvention proposée à l'Assemblée (€)");
         subvention.setRequiredIndicatorVisible(true);
-        subvention.setHelperText("0 si le comité ne propose pas de subvention.");
+        subvention.setHelperText("Par exemple 12 000 ou 12 000,50 ; 0 si le comité ne propose pas de subvention.");
         subvention.setWidth("20em");
         TextArea contributions = new TextArea("Contributions non financières proposées par le comité");
         contributions.setHelperText("Par exemple : mise à disposition de locaux, accompagnement, mise en lien avec d'autres initiatives.");
-        contributions.setMaxLength(4000);
+        CharacterLimit.apply(contributions, 4000);
         contributions.setWidthFull();
-        Button enregistrer = new Button("Enregistrer l'avis du comité", e -> submit(() -> comite.recordAvis(task.taskId(),
-                new AvisComite(avis.getValue(), subvention.getValue(), contributions.getValue())),
+        enregistrer.addClickListener(e -> submit(() -> comite.recordAvis(task.taskId(),
+                new AvisComite(avis.getValue(), subvention.montant(), contributions.getValue())),
                 "L'avis du comité est enregistré ; le dossier est proposé à l'Assemblée."));
         enregistrer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Dossier du commun"), dossier, new H2("Notes de l'audition"), grid, moyennes, avis, subvention, contributions, enregistrer);
+        add(new H2("Dossier du commun"), dossier, new H2("Notes de l'audition"), grid, moyennes,
+                files.budgetDemande(task.communId()), avis, subvention, contributions, enregistrer);
     }
 
     private static double avg(List<NoteComite> notes, ToIntFunction<NoteComite> f) {
         return notes.stream().mapToInt(f).average().orElse(0);
+    }
+
+    /** The errors shown at the top of the form (for tests). */
+    java.util.List<String> errorsShown() {
+        return errors.shown();
     }
 }

@@ -1,5 +1,6 @@
 package fr.communs.comite.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -44,7 +45,7 @@ class NoterAuditionTaskView extends TaskView {
         IntegerField defis = note("Pertinence des projets en lien avec les défis");
         IntegerField communs = note("Pertinence de la proposition relativement à la notion de communs");
         TextArea commentaire = new TextArea("Commentaire (facultatif)");
-        commentaire.setMaxLength(2000);
+        CharacterLimit.apply(commentaire, 2000);
         commentaire.setWidthFull();
         Button enregistrer = new Button("Enregistrer mes notes", e -> submit(() -> comite.score(task.taskId(),
                 new NotesAudition(contributeurs.getValue(), gouvernance.getValue(), defis.getValue(), communs.getValue(),

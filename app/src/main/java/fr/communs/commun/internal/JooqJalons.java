@@ -4,6 +4,7 @@ import static fr.communs.db.Tables.ASSEMBLEE_VOTE;
 import static fr.communs.db.Tables.COMITE_AVIS;
 import static fr.communs.db.Tables.COMITE_NOTE;
 import static fr.communs.db.Tables.COMMUN_VERSION;
+import static fr.communs.db.Tables.DEPOT_EVENEMENT;
 import static fr.communs.db.Tables.INSTRUCTION;
 import static fr.communs.db.Tables.LIVRABLE;
 
@@ -19,8 +20,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dated facts of a commun's public timeline, read from the tables of the later steps (versions, decisions,
- * comité, Assemblée, livrable). Only what happened and when: never who, why or with what avis.
+ * The dated facts of a commun's public timeline, read from the tables of the later steps (closures and reopenings of
+ * the deposit, versions, decisions, comité, Assemblée, livrable). Only what happened and when: never who, why or with what avis.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -33,7 +34,7 @@ public class JooqJalons {
 
     /** What kind of step was reached. */
     public enum Quoi {
-        TRANSMISSION, COMPLEMENTS_DEMANDES, COMPLEMENTS_APPORTES, RECEVABLE, NON_RECEVABLE, AUDITION,
+        DEPOT_CLOS, DEPOT_ROUVERT, TRANSMISSION, COMPLEMENTS_DEMANDES, COMPLEMENTS_APPORTES, RECEVABLE, NON_RECEVABLE, AUDITION,
         PROPOSE_ASSEMBLEE, VOTE_ADOPTE, VOTE_REJETE, VOTE_AJOURNE, LIVRABLE
     }
 
@@ -41,9 +42,21 @@ public class JooqJalons {
     public record Fait(OffsetDateTime date, Quoi quoi) {
     }
 
+    /**
+     * Records that the deadline closed the deposit of the commun now (the deadline then in force is kept): the real
+     * date of the closure, shown on the public timeline and in the agents' history.
+     */
+    public void recordClosure(long communId, OffsetDateTime deadline) {
+        dsl.insertInto(DEPOT_EVENEMENT).set(DEPOT_EVENEMENT.COMMUN_ID, communId).set(DEPOT_EVENEMENT.NATURE, "CLOS")
+                .set(DEPOT_EVENEMENT.DATE_LIMITE, deadline).execute();
+    }
+
     /** The steps reached after publication, in no particular order. */
     public List<Fait> faits(long communId) {
         List<Fait> faits = new ArrayList<>();
+        dsl.select(DEPOT_EVENEMENT.NATURE, DEPOT_EVENEMENT.CREATED_AT).from(DEPOT_EVENEMENT)
+                .where(DEPOT_EVENEMENT.COMMUN_ID.eq(communId)).fetch()
+                .forEach(r -> faits.add(new Fait(r.value2(), "CLOS".equals(r.value1()) ? Quoi.DEPOT_CLOS : Quoi.DEPOT_ROUVERT)));
         dsl.select(COMMUN_VERSION.MOTIF, COMMUN_VERSION.CREATED_AT).from(COMMUN_VERSION)
                 .where(COMMUN_VERSION.COMMUN_ID.eq(communId)).fetch()
                 .forEach(r -> faits.add(new Fait(r.value2(),

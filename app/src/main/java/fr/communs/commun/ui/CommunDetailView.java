@@ -2,14 +2,11 @@ package fr.communs.commun.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,8 +24,9 @@ import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
 import fr.communs.commun.ContributionService;
 import fr.communs.commun.GroupementService;
-import fr.communs.commun.Jalon;
 import fr.communs.commun.JalonService;
+import fr.communs.layout.CommunPageSection;
+import fr.communs.layout.LiveUpdates;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.security.AppUser;
@@ -37,7 +35,6 @@ import fr.communs.security.Roles;
 import fr.communs.structure.StructureService;
 import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,12 +53,16 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final TaskService tasks;
     private final CurrentUser currentUser;
     private final JalonService jalons;
+    private final org.springframework.beans.factory.ObjectProvider<CommunPageSection> sections;
+    private final LiveUpdates live;
     private final ErrorPanel errors = new ErrorPanel();
     private String title = "Commun";
 
     CommunDetailView(CommunService communs, GroupementService groupements, ContributionService contributions,
                      StructureService structures, CampagneService campagnes, TaskService tasks, CurrentUser currentUser,
-                     JalonService jalons) {
+                     JalonService jalons, org.springframework.beans.factory.ObjectProvider<CommunPageSection> sections,
+                     LiveUpdates live) {
+        this.live = live;
         this.communs = communs;
         this.groupements = groupements;
         this.contributions = contributions;
@@ -70,12 +71,17 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.jalons = jalons;
+        this.sections = sections;
         addClassName("page");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = Long.parseLong(event.getRouteParameters().get("communId").orElseThrow());
+        show(Long.parseLong(event.getRouteParameters().get("communId").orElseThrow()));
+    }
+
+    /** Shows the page of the commun {@code id}. */
+    void show(long id) {
         Commun commun = communs.find(id).orElseThrow(() -> new NotFoundException("Commun introuvable"));
         title = commun.titre().isBlank() ? "Brouillon sans titre" : commun.titre();
         removeAll();
@@ -93,6 +99,11 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
                 + (commun.dateTransmission() == null ? "" : " · transmis le " + Ui.dateTime(commun.dateTransmission())));
         meta.addClassName("muted");
         add(new H1(title), badges, meta, errors);
+        GroupementPanel groupement = commun.brouillon() ? null : new GroupementPanel(communs, groupements, structures, id,
+                campagnes.get(commun.campagneId()).territoireCode(), currentUser.get(), live);
+        if (groupement != null) {
+            add(groupement.answers());      // what waits for the person's answer comes first
+        }
         boolean porteur = communs.callerIsPorteur(id);
         if (commun.brouillon()) {
             add(draftBanner(commun));
@@ -107,12 +118,12 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
                 add(new Button("Modifier le dossier", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + id + "/modifier"))));
             }
             links(id).ifPresent(this::add);
-            add(milestones(commun));
+            add(new JalonsPanel(jalons.jalons(commun.id()), commun.statut()));
         }
+        sections.orderedStream().forEach(s -> s.create(id).ifPresent(this::add));   // subsidy voted, livrable…
         add(new H2("Le dossier"), new CommunFileView(commun));
-        if (!commun.brouillon()) {
-            add(new GroupementPanel(communs, groupements, structures, id,
-                    campagnes.get(commun.campagneId()).territoireCode(), currentUser.get()));
+        if (groupement != null) {
+            add(groupement);
         }
         add(new H2("Contributions"), new ContributionsPanel(contributions, communs, structures, currentUser, id));
     }
@@ -131,28 +142,19 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
                 getUI().ifPresent(ui -> ui.getPage().reload());
             }
         });
-        Button delete = new Button("Supprimer le brouillon", e -> {
-            Dialog dialog = new Dialog();
-            dialog.setHeaderTitle("Supprimer ce brouillon ?");
-            dialog.add(new Paragraph("Le brouillon sera définitivement supprimé."));
-            Button ok = new Button("Supprimer", ev -> {
-                dialog.close();
-                if (errors.run(() -> communs.deleteDraft(commun.id()))) {
-                    Ui.success("Le brouillon est supprimé.");
-                    getUI().ifPresent(ui -> ui.navigate("mes-communs"));
-                }
-            });
-            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-            dialog.getFooter().add(new Button("Annuler", ev -> dialog.close()), ok);
-            dialog.open();
-        });
+        Button delete = new Button("Supprimer le brouillon", e -> BrouillonSuppression.confirm(title, () -> {
+            if (errors.run(() -> communs.deleteDraft(commun.id()))) {
+                Ui.success("Le brouillon est supprimé.");
+                getUI().ifPresent(ui -> ui.navigate("mes-communs"));
+            }
+        }));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         banner.add(new HorizontalLayout(edit, publish, delete));
         return banner;
     }
 
     /**
-     * "Messages avec le Département" and "Pièces jointes" for the people of the groupement's structures and the
+     * "Messages avec le Département", "Pièces jointes" and "Budget prévisionnel" for the people of the groupement's structures and the
      * agents; "Ouvrir dans le back office" for the agents. Nothing for the others.
      */
     private Optional<HorizontalLayout> links(long communId) {
@@ -171,6 +173,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         links.add(link(agent ? "Messages avec le groupement" : "Messages avec le Département",
                 "communs/" + communId + "/messages"));
         links.add(link("Pièces jointes", "communs/" + communId + "/pieces"));
+        links.add(link("Budget prévisionnel", "communs/" + communId + "/budget"));
         if (agent) {
             links.add(link("Ouvrir dans le back office", TaskScreens.DOSSIERS + "/" + communId));
         }
@@ -182,49 +185,6 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         Anchor anchor = new Anchor(path, text);
         anchor.getElement().setAttribute("router-link", true);
         return anchor;
-    }
-
-    /**
-     * The public milestones of the file, oldest first, then the next step expected: an ordered list whose state is
-     * written in words ("Fait", "À venir", "Fin"), not only shown by colour.
-     */
-    private VerticalLayout milestones(Commun commun) {
-        VerticalLayout box = new VerticalLayout();
-        box.addClassName("card");
-        box.add(new H3("Où en est le dossier"));
-        List<Jalon> list = jalons.jalons(commun.id());
-        if (list.isEmpty()) {
-            Paragraph none = new Paragraph("Aucune étape n'est encore enregistrée pour ce dossier.");
-            none.addClassName("muted");
-            box.add(none);
-            return box;
-        }
-        OrderedList steps = new OrderedList();
-        steps.addClassNames("steps", "jalons");
-        boolean reussite = commun.statut() == CommunStatut.LIVRABLE_DEPOSE;
-        for (int i = 0; i < list.size(); i++) {
-            Jalon jalon = list.get(i);
-            boolean fin = commun.statut().termine() && i == list.size() - 1;
-            ListItem li = new ListItem();
-            li.addClassName(fin ? "fin" : jalon.fait() ? "passee" : "en_cours");
-            if (fin && reussite) {
-                li.addClassName("reussite");
-            }
-            Span state = new Span(fin ? (reussite ? "✓ Terminé" : "■ Fin") : jalon.fait() ? "✓ Fait" : "► À venir");
-            state.addClassName("state");
-            li.add(state, new Span(jalon.libelle()));
-            if (jalon.fait() && jalon.date() != null) {
-                Span date = new Span("le " + Ui.date(jalon.date()));
-                date.addClassName("date");
-                li.add(date);
-            }
-            if (!jalon.fait()) {
-                li.getElement().setAttribute("aria-current", "step");
-            }
-            steps.add(li);
-        }
-        box.add(steps);
-        return box;
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import fr.communs.budget.ui.BudgetSummary;
 import fr.communs.layout.Ui;
 import fr.communs.commun.Commun;
 import fr.communs.commun.DossierVersion;
@@ -47,6 +48,13 @@ public class CommunFileView extends VerticalLayout {
         if (c.piecesJointes() != null) {
             list("Pièces jointes à cette version", c.piecesJointes(), "Aucune pièce jointe.");
         }
+        add(new H3("Montant demandé et budget prévisionnel"), budget(c));
+    }
+
+    /** The budget of a frozen version; versions frozen before the platform asked for one say so. */
+    public static com.vaadin.flow.component.Component budget(DossierVersion.Contenu c) {
+        return BudgetSummary.of(c.budget() == null ? null : c.budget().budget(),
+                "Aucun budget prévisionnel n'a été saisi dans cette version du dossier.");
     }
 
     private void content(String resume, String besoin, String interet, String gouvernance, List<String> defis,

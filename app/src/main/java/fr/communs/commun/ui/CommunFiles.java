@@ -24,6 +24,23 @@ public class CommunFiles {
         this.versions = versions;
     }
 
+    /**
+     * What the groupement asks for, from the latest frozen version: the amount requested and the budget prévisionnel,
+     * in a card to show beside the amount the comité or the Assemblée proposes.
+     */
+    public Component budgetDemande(long communId) {
+        com.vaadin.flow.component.html.Div card = new com.vaadin.flow.component.html.Div(
+                new com.vaadin.flow.component.html.H3("Ce que demande le groupement"));
+        card.addClassNames("card", "budget-demande-carte");
+        card.add(versions.latest(communId).map(v -> CommunFileView.budget(v.contenu())).orElseGet(() -> {
+            com.vaadin.flow.component.html.Paragraph none = new com.vaadin.flow.component.html.Paragraph(
+                    "Le dossier n'a pas encore été transmis : aucun budget n'est figé.");
+            none.addClassName("muted");
+            return none;
+        }));
+        return card;
+    }
+
     /** The latest frozen version (what was transmitted or completed), or the live file if none was frozen yet. */
     public Component of(long communId) {
         return versions.latest(communId).<Component>map(CommunFileView::new).orElseGet(() -> {

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import fr.communs.base.ValidationException;
+import fr.communs.base.ui.CharacterLimit;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
@@ -68,22 +69,24 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
     private final StructureService structures;
     private final CommuneService communesService;
     private final CurrentUser currentUser;
-    private final ErrorPanel errors = new ErrorPanel();
-    private final Span status = new Span();
+    final ErrorPanel errors = new ErrorPanel();
+    final Span status = new Span();
     private final ComboBox<Structure> porteur = new ComboBox<>("Structure qui porte l'idée");
-    private final TextField titre = new TextField("Titre");
-    private final TextArea resume = area("Résumé", 2000, true);
-    private final TextArea besoin = area("Besoin du territoire (diagnostic)", 4000, true);
-    private final TextArea interet = area("Caractère d'intérêt général", 4000, false);
-    private final TextArea gouvernance = area("Gouvernance", 4000, false);
-    private final TextArea productions = area("Productions attendues", 4000, false);
+    final TextField titre = new TextField("Titre");
+    final TextArea resume = area("Résumé", true);
+    final TextArea besoin = area("Besoin du territoire (diagnostic)", true);
+    private final TextArea interet = area("Caractère d'intérêt général", false);
+    private final TextArea gouvernance = area("Gouvernance", false);
+    private final TextArea productions = area("Productions attendues", false);
     private final CheckboxGroup<Defi> defis = new CheckboxGroup<>("Défis de l'appel auxquels le commun répond");
     private final CheckboxGroup<Enjeu> enjeux = new CheckboxGroup<>("Enjeux");
     private final RadioButtonGroup<Echelle> echelle = new RadioButtonGroup<>("Échelle");
     private final Checkbox rurale = new Checkbox("Zone rurale");
     private final Checkbox qpv = new Checkbox("Quartier politique de la ville (QPV)");
     private final MultiSelectComboBox<Commune> communes = new MultiSelectComboBox<>("Communes concernées");
+    final Button supprimer = new Button("Supprimer le brouillon", e -> confirmDelete());
     private Long communId;
+    private boolean listening;
     private int version;
     private boolean brouillon = true;
     private boolean dirty;
@@ -98,29 +101,55 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         this.communesService = communesService;
         this.currentUser = currentUser;
         addClassName("page");
+        titre.setRequiredIndicatorVisible(true);
+        besoin.setHelperText("Quel besoin du territoire ce commun veut-il couvrir ? Sur quel diagnostic partagé s'appuie-t-il ?");
+        interet.setHelperText("En quoi le commun sert-il l'intérêt général ?");
+        gouvernance.setHelperText("Comment les décisions sont prises, comment les responsabilités et la charge sont partagées.");
+        productions.setHelperText("Ce que le commun produira, et comment ces productions resteront accessibles et "
+                + "appropriables par toutes et tous (licences, lieux, outils partagés…).");
+        // The limits of CommunService, shown by a counter: the browser must not cut a pasted text silently.
+        CharacterLimit.apply(titre, 200);
+        CharacterLimit.apply(resume, 2000);
+        CharacterLimit.apply(besoin, 4000);
+        CharacterLimit.apply(interet, 4000);
+        CharacterLimit.apply(gouvernance, 4000);
+        CharacterLimit.apply(productions, 4000);
+        supprimer.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        String forward = open(event.getRouteParameters().get("communId").orElse(null));
+        if (forward != null) {
+            event.forwardTo(forward);
+        }
+    }
+
+    /**
+     * Shows an empty form ({@code param} null: "/deposer") or the draft or file {@code param}; returns where to go
+     * instead when the caller may not edit it.
+     */
+    String open(String param) {
         removeAll();
+        errors.clear();
+        dirty = false;
         Commun existing = null;
-        String param = event.getRouteParameters().get("communId").orElse(null);
         Campagne campagne = param != null ? null : campagnes.current().orElse(null);
         if (param == null && campagne == null) {
             add(new H1("Déposer une idée de commun"), new Paragraph("Aucun appel à communs n'est ouvert actuellement."));
-            return;
+            return null;
         }
         if (param != null) {
             existing = communs.find(Long.parseLong(param)).orElseThrow(() -> new NotFoundException("Commun introuvable"));
             if (!communs.callerIsPorteur(existing.id()) || !existing.modifiable()) {
                 Ui.error(existing.modifiable() ? "Seul le porteur administratif peut modifier ce dossier."
                         : "Le dossier a été transmis : il ne peut plus être modifié, sauf si le service vous demande des compléments.");
-                event.forwardTo("communs/" + existing.id());
-                return;
+                return "communs/" + existing.id();
             }
             campagne = campagnes.get(existing.campagneId());      // the commun's own appel, open or not
         }
         build(campagne, existing);
+        return null;
     }
 
     private void build(Campagne campagne, Commun existing) {
@@ -155,15 +184,7 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
             add(new Paragraph("Pour déposer une idée, inscrivez d'abord votre structure ou rejoignez-en une depuis « Mes structures »."));
             return;
         }
-        titre.setMaxLength(200);
-        titre.setRequiredIndicatorVisible(true);
-        titre.setHelperText("200 caractères au plus.");
         titre.setWidthFull();
-        besoin.setHelperText("Quel besoin du territoire ce commun veut-il couvrir ? Sur quel diagnostic partagé s'appuie-t-il ?");
-        interet.setHelperText("En quoi le commun sert-il l'intérêt général ?");
-        gouvernance.setHelperText("Comment les décisions sont prises, comment les responsabilités et la charge sont partagées.");
-        productions.setHelperText("Ce que le commun produira, et comment ces productions resteront accessibles et "
-                + "appropriables par toutes et tous (licences, lieux, outils partagés…).");
         defis.setItems(campagne.defis());
         defis.setItemLabelGenerator(d -> "Défi " + d.numero() + " — " + d.libelle());
         defis.setHelperText("Obligatoire : cochez au moins un défi.");   // no required indicator: aria-required is not allowed on a group
@@ -182,8 +203,18 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         for (var field : List.of(resume, besoin, interet, gouvernance, productions)) {
             field.setWidthFull();
         }
-        if (existing != null) {
-            loading = true;
+        loading = true;
+        if (existing == null) {
+            // The same view may have shown a draft just before (the router reuses it): start from an empty form.
+            textFields().forEach(field -> field.setValue(""));
+            defis.clear();
+            enjeux.clear();
+            echelle.clear();
+            rurale.clear();
+            qpv.clear();
+            communes.clear();
+            porteur.setReadOnly(false);
+        } else {
             titre.setValue(existing.titre());
             resume.setValue(nz(existing.resume()));
             besoin.setValue(nz(existing.besoin()));
@@ -197,15 +228,19 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
             rurale.setValue(existing.zoneRurale());
             qpv.setValue(existing.zoneQpv());
             communes.setValue(existing.communes());
-            loading = false;
         }
-        for (var field : List.of(titre, resume, besoin, interet, gouvernance, productions)) {
-            field.setValueChangeMode(ValueChangeMode.LAZY);
-            field.setValueChangeTimeout(AUTOSAVE_MS);
+        clearMarks();
+        loading = false;
+        if (!listening) {
+            listening = true;
+            for (var field : textFields()) {
+                field.setValueChangeMode(ValueChangeMode.LAZY);
+                field.setValueChangeTimeout(AUTOSAVE_MS);
+            }
+            List<HasValue<?, ?>> all = List.of(porteur, titre, resume, besoin, interet, gouvernance, productions, defis,
+                    enjeux, echelle, rurale, qpv, communes);
+            all.forEach(f -> f.addValueChangeListener(e -> changed(e)));
         }
-        List<HasValue<?, ?>> all = List.of(porteur, titre, resume, besoin, interet, gouvernance, productions, defis, enjeux,
-                echelle, rurale, qpv, communes);
-        all.forEach(f -> f.addValueChangeListener(e -> changed(e)));
 
         HorizontalLayout zone = new HorizontalLayout(rurale, qpv);
         zone.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -218,7 +253,8 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
             Button publier = new Button("Publier l'idée", e -> publish());
             publier.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button enregistrer = new Button("Enregistrer le brouillon", e -> save(true));
-            actions.add(publier, enregistrer, status);
+            supprimer.setVisible(communId != null);
+            actions.add(publier, enregistrer, supprimer, status);
         } else {
             Button enregistrer = new Button("Enregistrer les modifications", e -> {
                 if (save(true)) {
@@ -256,7 +292,15 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
             errors.show(List.of("Choisissez la structure qui porte l'idée."));
             return false;
         }
+        List<String> tooLong = CharacterLimit.problems(textFields());
+        if (!tooLong.isEmpty()) {
+            // Nothing is cut and nothing is saved: the person shortens the text first (the counter says by how much).
+            errors.show(tooLong);
+            status.setText("Non enregistré : un texte dépasse la longueur permise, raccourcissez-le.");
+            return false;
+        }
         CommunData data = read();
+        boolean created = communId == null;
         boolean ok = errors.run(() -> {
             if (communId == null) {
                 communId = communs.createDraft(porteur.getValue().id(), data);
@@ -266,6 +310,9 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
                 version = communs.update(communId, version, data);
             }
         });
+        if (ok && created) {
+            draftCreated();
+        }
         if (ok) {
             dirty = false;
             if (errors.shown().isEmpty()) {
@@ -283,7 +330,7 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         return ok;
     }
 
-    private void publish() {
+    void publish() {
         if (!save(false)) {
             errors.reveal();
             return;
@@ -298,6 +345,42 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         } else {
             markFields();
             status.setText("Brouillon enregistré, mais pas encore publié : complétez les champs signalés.");
+            errors.reveal();
+        }
+    }
+
+    /**
+     * The draft exists from now on: the address becomes its own (a reload, the back and forward buttons and a
+     * bookmark reopen this draft instead of an empty form that would start a second one), without rebuilding the
+     * form the person is typing in.
+     */
+    private void draftCreated() {
+        String location = "communs/" + communId + "/modifier";
+        title = "Brouillon : " + orUntitled(titre.getValue());
+        supprimer.setVisible(true);
+        getUI().ifPresent(ui -> {
+            ui.getPage().getHistory().replaceState(null, location);
+            ui.getPage().setTitle(getPageTitle());
+        });
+    }
+
+    /** Asks for confirmation, naming what is lost, then deletes the draft and goes to "Mes communs". */
+    Dialog confirmDelete() {
+        if (communId == null) {
+            return null;
+        }
+        long id = communId;
+        return BrouillonSuppression.confirm(orUntitled(titre.getValue()), () -> deleteDraft(id));
+    }
+
+    /** Deletes the draft (the service checks again that it is a draft of the caller's structure). */
+    void deleteDraft(long id) {
+        if (errors.run(() -> communs.deleteDraft(id))) {
+            dirty = false;
+            communId = null;
+            Ui.success("Le brouillon est supprimé.");
+            getUI().ifPresent(ui -> ui.navigate("mes-communs"));
+        } else {
             errors.reveal();
         }
     }
@@ -356,9 +439,8 @@ class CommunFormView extends VerticalLayout implements BeforeEnterObserver, Befo
         dialog.open();
     }
 
-    private static TextArea area(String label, int max, boolean required) {
+    private static TextArea area(String label, boolean required) {
         TextArea area = new TextArea(label);
-        area.setMaxLength(max);
         area.setRequiredIndicatorVisible(required);
         area.setMinHeight("6em");
         return area;

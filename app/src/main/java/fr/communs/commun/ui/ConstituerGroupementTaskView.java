@@ -11,6 +11,7 @@ import fr.communs.campagne.CampagneService;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.commun.GroupementService;
+import fr.communs.layout.LiveUpdates;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.processes.CycleCommunProcess;
@@ -32,18 +33,23 @@ class ConstituerGroupementTaskView extends TaskView {
     private final StructureService structures;
     private final CampagneService campagnes;
     private final CurrentUser currentUser;
-    private final Button transmettre = new Button("Transmettre au Département");
+    private final LiveUpdates live;
+    final Button transmettre = new Button("Transmettre au Département");
+    GroupementPanel panel;
+    private com.vaadin.flow.shared.Registration transmitClicks;
     private final Span pourquoi = new Span(
             "Le dossier pourra être transmis quand toutes les règles d'éligibilité ci-dessus seront remplies.");
 
     ConstituerGroupementTaskView(TaskService tasks, CommunService communs, GroupementService groupements,
-                                 StructureService structures, CampagneService campagnes, CurrentUser currentUser) {
+                                 StructureService structures, CampagneService campagnes, CurrentUser currentUser,
+                                 LiveUpdates live) {
         super(tasks, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT);
         this.communs = communs;
         this.groupements = groupements;
         this.structures = structures;
         this.campagnes = campagnes;
         this.currentUser = currentUser;
+        this.live = live;
     }
 
     @Override
@@ -58,18 +64,29 @@ class ConstituerGroupementTaskView extends TaskView {
         Checkbox cherche = new Checkbox("Le commun cherche encore des partenaires (affiché dans « Communs déposés »)",
                 commun.cherchePartenaires());
         cherche.addValueChangeListener(e -> {
-            if (e.isFromClient() && errors.run(() -> communs.setCherchePartenaires(communId, e.getValue()))) {
+            if (!e.isFromClient()) {
+                return;
+            }
+            if (errors.run(() -> communs.setCherchePartenaires(communId, e.getValue()))) {
                 Ui.success(e.getValue() ? "Le commun est signalé comme cherchant des partenaires."
                         : "Le commun n'est plus signalé comme cherchant des partenaires.");
+            } else {
+                cherche.setValue(e.getOldValue());
+                panel.refresh();
             }
         });
-        HorizontalLayout tools = new HorizontalLayout(modifier, cherche);
+        Button budget = new Button("Budget prévisionnel", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + communId + "/budget")));
+        Button pieces = new Button("Pièces jointes", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + communId + "/pieces")));
+        HorizontalLayout tools = new HorizontalLayout(modifier, budget, pieces, cherche);
         tools.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
-        GroupementPanel panel = new GroupementPanel(communs, groupements, structures, communId,
-                campagnes.get(commun.campagneId()).territoireCode(), currentUser.get());
+        panel = new GroupementPanel(communs, groupements, structures, communId,
+                campagnes.get(commun.campagneId()).territoireCode(), currentUser.get(), live);
         transmettre.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        transmettre.addClickListener(e -> {
+        if (transmitClicks != null) {
+            transmitClicks.remove();      // the screen is built again on each visit
+        }
+        transmitClicks = transmettre.addClickListener(e -> {
             com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
             dialog.setHeaderTitle("Transmettre le dossier au Département ?");
             dialog.setMaxWidth("36em");
@@ -78,8 +95,7 @@ class ConstituerGroupementTaskView extends TaskView {
                     + "compléments. Les membres du groupement et les agents seront prévenus."));
             Button confirmer = new Button("Transmettre", ev -> {
                 dialog.close();
-                submit(() -> groupements.transmit(task.taskId()),
-                        "Le dossier a été transmis au Département. Le service Innovation sociale et solidaire va l'instruire.");
+                transmit(task.taskId());
             });
             confirmer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             dialog.getFooter().add(new Button("Annuler", ev -> dialog.close()), confirmer);
@@ -89,7 +105,7 @@ class ConstituerGroupementTaskView extends TaskView {
         com.vaadin.flow.component.details.Details dossier = new com.vaadin.flow.component.details.Details(
                 "Relire le dossier qui sera transmis", new CommunFileView(commun));
         dossier.setWidthFull();
-        add(tools, dossier, panel, transmettre, pourquoi);
+        add(panel.answers(), tools, dossier, panel, transmettre, pourquoi);
         panel.onChange(eligibility -> {
             if (!communs.callerIsPorteur(communId)) {
                 Ui.success("Votre structure n'est plus porteur administratif de ce commun : la tâche passe au nouveau porteur.");
@@ -99,5 +115,17 @@ class ConstituerGroupementTaskView extends TaskView {
             transmettre.setEnabled(eligibility.eligible());
             pourquoi.setVisible(!eligibility.eligible());
         });
+    }
+
+    /**
+     * Transmits the file (confirmed by the person). If the transmission is refused (a member left meanwhile, the
+     * deadline passed…), the groupement and the eligibility panel are read again, so the page shows why instead of
+     * the former groupement with a green panel.
+     */
+    void transmit(String taskId) {
+        if (!submit(() -> groupements.transmit(taskId),
+                "Le dossier a été transmis au Département. Le service Innovation sociale et solidaire va l'instruire.")) {
+            panel.refresh();
+        }
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.base.ui.ErrorPanel;
+import fr.communs.base.ui.MontantField;
 import fr.communs.commun.ContributionService;
 import fr.communs.commun.TypeContribution;
 import fr.communs.layout.Ui;

@@ -1,5 +1,6 @@
 package fr.communs.commun.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
+import fr.communs.base.ui.MontantField;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
@@ -268,9 +270,9 @@ class ContributionsPanel extends VerticalLayout {
 
     static TextArea description() {
         TextArea description = new TextArea("Description");
-        description.setMaxLength(ContributionService.DESCRIPTION_MAX);
         description.setRequiredIndicatorVisible(true);
         description.setWidthFull();
+        CharacterLimit.apply(description, ContributionService.DESCRIPTION_MAX);
         return description;
     }
 

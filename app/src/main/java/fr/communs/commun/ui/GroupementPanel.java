@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.base.ValidationException;
+import fr.communs.base.ui.CharacterLimit;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
@@ -26,13 +28,16 @@ import fr.communs.commun.Eligibility;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.MembreGroupement;
 import fr.communs.commun.RoleGroupement;
+import fr.communs.layout.LiveUpdates;
 import fr.communs.layout.Ui;
 import fr.communs.security.AppUser;
 import fr.communs.security.Roles;
 import fr.communs.structure.Structure;
 import fr.communs.structure.StructureService;
 import fr.communs.structure.ui.ActingStructure;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,7 +46,9 @@ import java.util.stream.Collectors;
 /**
  * The groupement of a commun and what the person looking at it can do: the porteur invites, answers requests,
  * changes roles, designates another porteur administratif; a member confirms its participation or leaves; any other
- * structure asks to join. The eligibility panel is recomputed after each action.
+ * structure asks to join. What waits for the person's answer (invitations, requests, proposals, confirmations) is a
+ * separate block, {@link #answers()}, that the page shows at its top. The groupement, the answers and the eligibility
+ * panel are read again after each action, refused or not, and live when someone else changes the groupement.
  */
 class GroupementPanel extends VerticalLayout {
     private final CommunService communs;
@@ -52,10 +59,19 @@ class GroupementPanel extends VerticalLayout {
     private final Optional<AppUser> user;
     private final ErrorPanel errors = new ErrorPanel();
     private final Div body = new Div();
+    /** What waits for the answer of the person's structures; the page places it at its top ({@link #answers()}). */
+    private final Div answers = new Div();
+    private final ErrorPanel answerErrors = new ErrorPanel();
+    private final Div answerCards = new Div();
+    /** The answers being typed, kept when the panel is refreshed (after an action, or live). */
+    private final Map<Long, TextArea> reponses = new HashMap<>();
+    private final ComboBox<Structure> inviteStructure = new ComboBox<>("Structure à inviter");
+    private final RadioButtonGroup<RoleGroupement> inviteRole = roleChoice();
+    private final TextArea inviteMessage = new TextArea("Message (facultatif)");
     private Consumer<Eligibility> onChange = e -> { };
 
     GroupementPanel(CommunService communs, GroupementService groupements, StructureService structures, long communId,
-                    String territoireCode, Optional<AppUser> user) {
+                    String territoireCode, Optional<AppUser> user, LiveUpdates live) {
         this.communs = communs;
         this.groupements = groupements;
         this.structures = structures;
@@ -65,7 +81,30 @@ class GroupementPanel extends VerticalLayout {
         setPadding(false);
         body.setWidthFull();
         add(errors, body);
+        answers.addClassNames("card", "reponses-attendues");
+        answers.add(new H2("Votre réponse est attendue"), answerErrors, answerCards);
+        answers.setVisible(false);
+        inviteStructure.setItemLabelGenerator(s -> s.nom() + " — " + s.commune() + " (" + s.codeDepartement() + ")"
+                + (s.ess() ? (s.verifiee() ? " · ESS vérifiée" : " · ESS déclarée") : " · hors ESS"));
+        inviteStructure.setWidth("30em");
+        inviteStructure.setHelperText("Toutes les structures inscrites dans l'annuaire.");
+        inviteMessage.setWidthFull();
+        CharacterLimit.apply(inviteMessage, 1000);
         refresh();
+        // Live: a request withdrawn, a member leaving, an answer given elsewhere show up without reloading.
+        live.register(this, change -> {
+            if (change.about(communId)) {
+                refresh();
+            }
+        });
+    }
+
+    /**
+     * The invitations, join requests, proposals and confirmations waiting for the answer of the person's structures
+     * (hidden when there are none): the page shows it at its top.
+     */
+    Div answers() {
+        return answers;
     }
 
     /** Called with the new eligibility after each change (the task screen enables its transmission button). */
@@ -92,15 +131,20 @@ class GroupementPanel extends VerticalLayout {
         }
         body.add(grid);
 
+        answerCards.removeAll();
+        List<DemandeGroupement> toMe = pending.stream().filter(d -> mine.contains(d.structureId())).toList();
         if (forming) {
             membres.stream().filter(m -> m.porteurPropose() && mine.contains(m.structure().id()))
-                    .forEach(m -> body.add(porteurProposal(m)));
+                    .forEach(m -> answerCards.add(porteurProposal(m)));
             membres.stream().filter(m -> !m.confirme() && mine.contains(m.structure().id()))
-                    .forEach(m -> body.add(confirmation(m)));
-            List<DemandeGroupement> toMe = pending.stream().filter(d -> mine.contains(d.structureId())).toList();
-            toMe.forEach(d -> body.add(myPending(d)));
+                    .forEach(m -> answerCards.add(confirmation(m)));
+            toMe.stream().filter(d -> d.sens() == DemandeGroupement.Sens.INVITATION).forEach(d -> answerCards.add(invitation(d)));
             if (porteur) {
-                body.add(porteurPending(pending));
+                pending.stream().filter(d -> d.sens() == DemandeGroupement.Sens.DEMANDE).forEach(d -> answerCards.add(request(d)));
+            }
+            toMe.stream().filter(d -> d.sens() == DemandeGroupement.Sens.DEMANDE).forEach(d -> body.add(mySentRequest(d)));
+            if (porteur) {
+                invitationsSent(pending).ifPresent(body::add);
                 body.add(inviteForm(memberIds, pending));
             } else if (!mine.isEmpty()) {
                 List<Structure> candidates = structures.findAll(mine).stream()
@@ -117,9 +161,23 @@ class GroupementPanel extends VerticalLayout {
                 body.add(p);
             }
         }
+        Set<Long> stillPending = pending.stream().map(DemandeGroupement::id).collect(Collectors.toSet());
+        reponses.keySet().retainAll(stillPending);
+        // Still shown after a refused answer whose card is gone (answered meanwhile elsewhere): the message stays readable.
+        answers.setVisible(answerCards.getComponentCount() > 0 || !answerErrors.shown().isEmpty());
         Eligibility eligibility = groupements.eligibility(communId);
         body.add(CommunFileView.eligibilityPanel(eligibility));
         onChange.accept(eligibility);
+    }
+
+    /** The answer typed for a request or an invitation, kept across refreshes. */
+    private TextArea reponse(DemandeGroupement d, String label) {
+        return reponses.computeIfAbsent(d.id(), id -> {
+            TextArea area = new TextArea(label);
+            area.setWidthFull();
+            CharacterLimit.apply(area, 1000);
+            return area;
+        });
     }
 
     private MenuBar actions(Commun commun, MembreGroupement m, Set<Long> mine, boolean porteur) {
@@ -161,32 +219,34 @@ class GroupementPanel extends VerticalLayout {
         return bar;
     }
 
-    /** An invitation received by, or a request sent by, one of the caller's structures. */
-    private Div myPending(DemandeGroupement d) {
+    /** An invitation received by one of the caller's structures: accept (which confirms the role) or decline. */
+    private Div invitation(DemandeGroupement d) {
         Div card = new Div();
         card.addClassNames("card", "demande");
-        if (d.sens() == DemandeGroupement.Sens.INVITATION) {
-            card.add(new H3("Invitation pour « " + d.structureNom() + " »"),
-                    new Paragraph("Le porteur invite votre structure à rejoindre le groupement en tant que "
-                            + d.role().libelle().toLowerCase() + ". En acceptant, vous confirmez votre participation dans ce rôle."));
-            message(card, d.message());
-            TextArea reponse = new TextArea("Votre réponse (facultatif)");
-            reponse.setMaxLength(1000);
-            reponse.setWidthFull();
-            Button accept = new Button("Accepter l'invitation", e -> act(() -> groupements.answerInvitation(d.id(), true,
-                    reponse.getValue()), "Invitation acceptée : « " + d.structureNom() + " » fait partie du groupement."));
-            accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button decline = new Button("Décliner", e -> act(() -> groupements.answerInvitation(d.id(), false,
-                    reponse.getValue()), "Invitation déclinée."));
-            card.add(reponse, new HorizontalLayout(accept, decline));
-        } else {
-            card.add(new H3("Demande envoyée par « " + d.structureNom() + " »"),
-                    new Paragraph("Votre demande (" + d.role().libelle().toLowerCase() + ") du " + Ui.dateTime(d.createdAt())
-                            + " attend la réponse du porteur."));
-            Button withdraw = new Button("Retirer ma demande", e -> act(() -> groupements.cancel(d.id()), "Demande retirée."));
-            withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            card.add(withdraw);
-        }
+        card.add(new H3("Invitation pour « " + d.structureNom() + " »"),
+                new Paragraph("Le porteur invite votre structure à rejoindre le groupement en tant que "
+                        + d.role().libelle().toLowerCase() + ". En acceptant, vous confirmez votre participation dans ce rôle."));
+        message(card, d.message());
+        TextArea reponse = reponse(d, "Votre réponse (facultatif)");
+        Button accept = new Button("Accepter l'invitation", e -> answer(() -> groupements.answerInvitation(d.id(), true,
+                reponse.getValue()), "Invitation acceptée : « " + d.structureNom() + " » fait partie du groupement."));
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button decline = new Button("Décliner", e -> answer(() -> groupements.answerInvitation(d.id(), false,
+                reponse.getValue()), "Invitation déclinée."));
+        card.add(reponse, new HorizontalLayout(accept, decline));
+        return card;
+    }
+
+    /** A request sent by one of the caller's structures, waiting for the porteur: it can be withdrawn. */
+    private Div mySentRequest(DemandeGroupement d) {
+        Div card = new Div();
+        card.addClassNames("card", "demande");
+        card.add(new H3("Demande envoyée par « " + d.structureNom() + " »"),
+                new Paragraph("Votre demande (" + d.role().libelle().toLowerCase() + ") du " + Ui.dateTime(d.createdAt())
+                        + " attend la réponse du porteur."));
+        Button withdraw = new Button("Retirer ma demande", e -> act(() -> groupements.cancel(d.id()), "Demande retirée."));
+        withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        card.add(withdraw);
         return card;
     }
 
@@ -199,7 +259,7 @@ class GroupementPanel extends VerticalLayout {
                 new Paragraph("« " + nom + " » fait partie du groupement en tant que " + m.role().libelle().toLowerCase()
                         + ". Chaque membre confirme sa participation et son rôle avant que le dossier puisse être transmis."));
         Button confirm = new Button("Confirmer notre participation en tant que " + m.role().libelle().toLowerCase(),
-                e -> act(() -> groupements.confirm(communId, m.structure().id()),
+                e -> answer(() -> groupements.confirm(communId, m.structure().id()),
                         "La participation de « " + nom + " » est confirmée."));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         card.add(confirm);
@@ -216,7 +276,7 @@ class GroupementPanel extends VerticalLayout {
                         + "administratif qui constitue le groupement et transmet le dossier au Département. Il doit "
                         + "relever de l'ESS et être implanté sur le territoire."));
         Button accept = new Button("Accepter de devenir porteur administratif", e -> {
-            if (errors.run(() -> groupements.answerPorteurProposal(communId, m.structure().id(), true))) {
+            if (answerErrors.run(() -> groupements.answerPorteurProposal(communId, m.structure().id(), true))) {
                 Ui.success("« " + nom + " » est maintenant porteur administratif : la tâche « Constituer le groupement » "
                         + "est dans vos tâches.");
                 getUI().ifPresent(ui -> ui.getPage().reload());      // the whole page changes: porteur, task button
@@ -225,83 +285,85 @@ class GroupementPanel extends VerticalLayout {
             }
         });
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button decline = new Button("Décliner", e -> act(
+        Button decline = new Button("Décliner", e -> answer(
                 () -> groupements.answerPorteurProposal(communId, m.structure().id(), false), "Proposition déclinée."));
         card.add(new HorizontalLayout(accept, decline));
         return card;
     }
 
-    /** For the porteur: requests to answer, invitations sent. */
-    private Div porteurPending(List<DemandeGroupement> pending) {
+    /** For the porteur: a structure asks to join the groupement. */
+    private Div request(DemandeGroupement d) {
+        Div card = new Div();
+        card.addClassNames("card", "demande");
+        card.add(new H3("Demande de « " + d.structureNom() + " »"),
+                new Paragraph("« " + d.structureNom() + " » demande à rejoindre le groupement en tant que "
+                        + d.role().libelle().toLowerCase() + " (le " + Ui.dateTime(d.createdAt()) + ")."));
+        message(card, d.message());
+        TextArea reponse = reponse(d, "Réponse (facultatif)");
+        Button accept = new Button("Accepter", e -> answer(() -> groupements.decideRequest(d.id(), true, reponse.getValue()),
+                "« " + d.structureNom() + " » fait maintenant partie du groupement."));
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        accept.setAriaLabel("Accepter la demande de " + d.structureNom());
+        Button decline = new Button("Refuser", e -> answer(() -> groupements.decideRequest(d.id(), false, reponse.getValue()),
+                "La demande de « " + d.structureNom() + " » est refusée."));
+        decline.setAriaLabel("Refuser la demande de " + d.structureNom());
+        card.add(reponse, new HorizontalLayout(accept, decline));
+        return card;
+    }
+
+    /** For the porteur: the invitations sent and not yet answered, each of which can be cancelled. */
+    private Optional<Div> invitationsSent(List<DemandeGroupement> pending) {
+        List<DemandeGroupement> invitations = pending.stream().filter(d -> d.sens() == DemandeGroupement.Sens.INVITATION).toList();
+        if (invitations.isEmpty()) {
+            return Optional.empty();
+        }
         Div box = new Div();
         box.setWidthFull();
-        List<DemandeGroupement> requests = pending.stream().filter(d -> d.sens() == DemandeGroupement.Sens.DEMANDE).toList();
-        List<DemandeGroupement> invitations = pending.stream().filter(d -> d.sens() == DemandeGroupement.Sens.INVITATION).toList();
-        box.add(new H3("Demandes pour rejoindre le groupement"));
-        if (requests.isEmpty()) {
-            box.add(muted("Aucune demande en attente."));
+        box.add(new H3("Invitations envoyées"));
+        for (DemandeGroupement d : invitations) {
+            Button cancel = new Button("Annuler", e -> act(() -> groupements.cancel(d.id()), "Invitation annulée."));
+            cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            cancel.setAriaLabel("Annuler l'invitation de " + d.structureNom());
+            HorizontalLayout line = new HorizontalLayout(new Span("« " + d.structureNom() + " » ("
+                    + d.role().libelle().toLowerCase() + "), invitée le " + Ui.dateTime(d.createdAt())
+                    + " : en attente de sa réponse."), cancel);
+            line.setAlignItems(FlexComponent.Alignment.BASELINE);
+            box.add(line);
         }
-        for (DemandeGroupement d : requests) {
-            Div card = new Div();
-            card.addClassNames("card", "demande");
-            card.add(new Paragraph("« " + d.structureNom() + " » demande à rejoindre le groupement en tant que "
-                    + d.role().libelle().toLowerCase() + " (le " + Ui.dateTime(d.createdAt()) + ")."));
-            message(card, d.message());
-            TextArea reponse = new TextArea("Réponse (facultatif)");
-            reponse.setMaxLength(1000);
-            reponse.setWidthFull();
-            Button accept = new Button("Accepter", e -> act(() -> groupements.decideRequest(d.id(), true, reponse.getValue()),
-                    "« " + d.structureNom() + " » fait maintenant partie du groupement."));
-            accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            accept.setAriaLabel("Accepter la demande de " + d.structureNom());
-            Button decline = new Button("Refuser", e -> act(() -> groupements.decideRequest(d.id(), false, reponse.getValue()),
-                    "La demande de « " + d.structureNom() + " » est refusée."));
-            decline.setAriaLabel("Refuser la demande de " + d.structureNom());
-            card.add(reponse, new HorizontalLayout(accept, decline));
-            box.add(card);
-        }
-        if (!invitations.isEmpty()) {
-            box.add(new H3("Invitations envoyées"));
-            for (DemandeGroupement d : invitations) {
-                Button cancel = new Button("Annuler", e -> act(() -> groupements.cancel(d.id()), "Invitation annulée."));
-                cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                cancel.setAriaLabel("Annuler l'invitation de " + d.structureNom());
-                HorizontalLayout line = new HorizontalLayout(new Span("« " + d.structureNom() + " » ("
-                        + d.role().libelle().toLowerCase() + "), invitée le " + Ui.dateTime(d.createdAt())
-                        + " : en attente de sa réponse."), cancel);
-                line.setAlignItems(FlexComponent.Alignment.BASELINE);
-                box.add(line);
-            }
-        }
-        return box;
+        return Optional.of(box);
     }
 
     private Div inviteForm(Set<Long> memberIds, List<DemandeGroupement> pending) {
         Set<Long> excluded = new java.util.HashSet<>(memberIds);
         pending.forEach(d -> excluded.add(d.structureId()));
-        ComboBox<Structure> structure = new ComboBox<>("Structure à inviter");
-        structure.setItems(structures.directory().stream().filter(s -> !excluded.contains(s.id())).toList());
-        structure.setItemLabelGenerator(s -> s.nom() + " — " + s.commune() + " (" + s.codeDepartement() + ")"
-                + (s.ess() ? (s.verifiee() ? " · ESS vérifiée" : " · ESS déclarée") : " · hors ESS"));
-        structure.setWidth("30em");
-        structure.setHelperText("Toutes les structures inscrites dans l'annuaire.");
-        RadioButtonGroup<RoleGroupement> role = roleChoice();
-        TextArea message = new TextArea("Message (facultatif)");
-        message.setMaxLength(1000);
-        message.setWidthFull();
+        Structure chosen = inviteStructure.getValue();
+        List<Structure> candidates = structures.directory().stream().filter(s -> !excluded.contains(s.id())).toList();
+        inviteStructure.setItems(candidates);
+        if (chosen != null) {
+            // What the porteur was choosing stays chosen when the panel is refreshed, if still possible.
+            candidates.stream().filter(s -> s.id() == chosen.id()).findFirst().ifPresent(inviteStructure::setValue);
+        }
         Button invite = new Button("Inviter", e -> {
-            Structure s = structure.getValue();
-            act(() -> {
+            Structure s = inviteStructure.getValue();
+            boolean sent = act(() -> {
                 if (s == null) {
                     throw new ValidationException("Choisissez la structure à inviter.");
                 }
-                groupements.invite(communId, s.id(), role.getValue(), message.getValue());
+                if (!CharacterLimit.problems(List.of(inviteMessage)).isEmpty()) {
+                    throw new ValidationException(CharacterLimit.problems(List.of(inviteMessage)));
+                }
+                groupements.invite(communId, s.id(), inviteRole.getValue(), inviteMessage.getValue());
             }, s == null ? "" : "Invitation envoyée à « " + s.nom() + " ».");
+            if (sent) {
+                inviteStructure.clear();
+                inviteMessage.clear();
+                inviteRole.setValue(RoleGroupement.MEMBRE);
+            }
         });
-        HorizontalLayout line = new HorizontalLayout(structure, role);
+        HorizontalLayout line = new HorizontalLayout(inviteStructure, inviteRole);
         line.setAlignItems(FlexComponent.Alignment.BASELINE);
         line.setWrap(true);
-        Div box = new Div(new H3("Inviter une structure"), line, message, invite);
+        Div box = new Div(new H3("Inviter une structure"), line, inviteMessage, invite);
         box.setWidthFull();
         return box;
     }
@@ -318,9 +380,9 @@ class GroupementPanel extends VerticalLayout {
         structure.setWidthFull();
         RadioButtonGroup<RoleGroupement> role = roleChoice();
         TextArea message = new TextArea("Message au porteur");
-        message.setMaxLength(1000);
         message.setWidthFull();
         message.setHelperText("Présentez votre structure et ce qu'elle apporterait au commun.");
+        CharacterLimit.apply(message, 1000);
         Button send = new Button("Envoyer la demande", e -> {
             Structure s = structure.getValue();
             if (dialogErrors.run(() -> {
@@ -331,8 +393,8 @@ class GroupementPanel extends VerticalLayout {
             })) {
                 dialog.close();
                 Ui.success("Votre demande est envoyée au porteur du commun : vous serez notifié de sa réponse.");
-                refresh();
             }
+            refresh();      // refused or not, the groupement shown is the one that exists now
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Annuler", e -> dialog.close());
@@ -369,11 +431,23 @@ class GroupementPanel extends VerticalLayout {
         dialog.open();
     }
 
-    private void act(Runnable action, String success) {
-        if (errors.run(action)) {
+    /** Runs an action of the groupement; refused or not, shows the groupement and its eligibility as they are now. */
+    private boolean act(Runnable action, String success) {
+        return run(errors, action, success);
+    }
+
+    /** The same for an answer given from the answer block (its errors are shown there). */
+    private boolean answer(Runnable action, String success) {
+        return run(answerErrors, action, success);
+    }
+
+    private boolean run(ErrorPanel panel, Runnable action, String success) {
+        boolean ok = panel.run(action);
+        if (ok) {
             Ui.success(success);
         }
         refresh();
+        return ok;
     }
 
     private static void message(Div card, String message) {
@@ -382,11 +456,5 @@ class GroupementPanel extends VerticalLayout {
             p.addClassName("citation");
             card.add(p);
         }
-    }
-
-    private static Paragraph muted(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("muted");
-        return p;
     }
 }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import fr.communs.base.ui.ErrorPanel;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
@@ -43,9 +45,15 @@ class MesCommunsView extends VerticalLayout {
     record ATraiter(long communId, String communTitre, String structureNom, String quoi, OffsetDateTime depuis) {
     }
 
+    private final CommunService communs;
+    private final ErrorPanel draftErrors = new ErrorPanel();
+    final Div brouillons = new Div();
+
     MesCommunsView(CommunService communs, GroupementService groupements, ContributionService contributions,
                    StructureService structures) {
+        this.communs = communs;
         addClassName("page");
+        brouillons.setWidthFull();
         Button deposer = new Button("Déposer une idée de commun", e -> getUI().ifPresent(ui -> ui.navigate("deposer")));
         deposer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H1("Mes communs"), deposer);
@@ -98,19 +106,8 @@ class MesCommunsView extends VerticalLayout {
             add(grid);
         }
 
-        List<Commun> drafts = communs.myDrafts();
-        add(new H2("Brouillons"));
-        if (drafts.isEmpty()) {
-            add(muted("Aucun brouillon."));
-        } else {
-            Grid<Commun> grid = grid();
-            grid.addComponentColumn(c -> new Anchor("communs/" + c.id() + "/modifier",
-                    c.titre().isBlank() ? "Brouillon sans titre" : c.titre())).setHeader("Titre").setFlexGrow(3);
-            grid.addColumn(Commun::porteurNom).setHeader("Structure").setFlexGrow(2);
-            grid.addColumn(c -> Ui.dateTime(c.createdAt())).setHeader("Commencé le").setFlexGrow(1);
-            grid.setItems(drafts);
-            add(grid);
-        }
+        add(new H2("Brouillons"), draftErrors, brouillons);
+        showDrafts();
 
         add(new H2("Communs auxquels mes structures participent"));
         if (mine.isEmpty()) {
@@ -150,6 +147,40 @@ class MesCommunsView extends VerticalLayout {
             grid.setItems(apports);
             add(grid);
         }
+    }
+
+    /** The drafts of the person's structures, each with "Continuer" and "Supprimer" (after confirmation). */
+    private void showDrafts() {
+        brouillons.removeAll();
+        List<Commun> drafts = communs.myDrafts();
+        if (drafts.isEmpty()) {
+            brouillons.add(muted("Aucun brouillon."));
+            return;
+        }
+        Grid<Commun> grid = grid();
+        grid.addComponentColumn(c -> new Anchor("communs/" + c.id() + "/modifier", titre(c))).setHeader("Titre").setFlexGrow(3);
+        grid.addColumn(Commun::porteurNom).setHeader("Structure").setFlexGrow(2);
+        grid.addColumn(c -> Ui.dateTime(c.createdAt())).setHeader("Commencé le").setFlexGrow(1);
+        grid.addComponentColumn(c -> {
+            Button delete = new Button("Supprimer", e -> BrouillonSuppression.confirm(titre(c), () -> deleteDraft(c.id())));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            delete.setAriaLabel("Supprimer le brouillon « " + titre(c) + " »");
+            return delete;
+        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(drafts);
+        brouillons.add(grid);
+    }
+
+    /** Deletes a draft (the service checks again that it is still a draft of one of the caller's structures). */
+    void deleteDraft(long communId) {
+        if (draftErrors.run(() -> communs.deleteDraft(communId))) {
+            Ui.success("Le brouillon est supprimé.");
+        }
+        showDrafts();
+    }
+
+    private static String titre(Commun c) {
+        return c.titre().isBlank() ? "Brouillon sans titre" : c.titre();
     }
 
     private static <T> Grid<T> grid() {

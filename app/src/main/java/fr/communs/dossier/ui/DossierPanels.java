@@ -5,6 +5,8 @@ import fr.communs.dossier.DossierService;
 import fr.communs.avis.AvisService;
 import fr.communs.historique.HistoriqueService;
 import fr.communs.historique.ui.HistoriquePanel;
+import fr.communs.livrable.LivrableService;
+import fr.communs.livrable.ui.LivrablePanel;
 import fr.communs.avis.ui.AvisPanel;
 import fr.communs.messagerie.MessageService;
 import fr.communs.piece.PieceJointeService;
@@ -14,7 +16,7 @@ import fr.communs.security.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The panels of the other features shown on a file's screen (attachments, avis, messages, timeline, labels). */
+/** The panels of the other features shown on a file's screen (attachments, avis, messages, livrable, timeline, labels). */
 @org.springframework.stereotype.Component
 class DossierPanels {
     private final MessageService messages;
@@ -23,9 +25,11 @@ class DossierPanels {
     private final PieceJointeService pieces;
     private final HistoriqueService historique;
     private final DossierService dossiers;
+    private final LivrableService livrables;
 
     DossierPanels(MessageService messages, CurrentUser currentUser, AvisService avis, PieceJointeService pieces,
-                  HistoriqueService historique, DossierService dossiers) {
+                  HistoriqueService historique, DossierService dossiers, LivrableService livrables) {
+        this.livrables = livrables;
         this.historique = historique;
         this.dossiers = dossiers;
         this.pieces = pieces;
@@ -53,6 +57,7 @@ class DossierPanels {
         tabs.put(pending == 0 ? "Avis" : "Avis (" + pending + " attendus)", new AvisPanel(avis, communId));
         int count = messages.count(communId);
         tabs.put(count == 0 ? "Messages" : "Messages (" + count + ")", new MessagesPanel(messages, currentUser, communId));
+        LivrablePanel.forAgents(livrables, communId).ifPresent(livrable -> tabs.put("Livrable", livrable));
         tabs.put("Historique", new HistoriquePanel(historique, communId));
         return tabs;
     }

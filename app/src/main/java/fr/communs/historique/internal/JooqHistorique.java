@@ -9,6 +9,7 @@ import static fr.communs.db.Tables.COMITE_NOTE;
 import static fr.communs.db.Tables.COMMUN;
 import static fr.communs.db.Tables.COMMUN_VERSION;
 import static fr.communs.db.Tables.COMPLEMENT;
+import static fr.communs.db.Tables.DEPOT_EVENEMENT;
 import static fr.communs.db.Tables.DOSSIER_ATTRIBUTION;
 import static fr.communs.db.Tables.INSTRUCTION;
 import static fr.communs.db.Tables.LIVRABLE;
@@ -19,7 +20,6 @@ import static fr.communs.db.Tables.STRUCTURE;
 import fr.communs.historique.Evenement;
 import fr.communs.historique.Evenement.Type;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The events of a file read from our tables (publication, versions, decisions, compléments, assignments, avis, notes,
+ * The events of a file read from our tables (publication, closure and reopening of the deposit, versions, decisions, compléments, assignments, avis, notes,
  * messages, attachments, comité, Assemblée, livrable), already worded for the agents' timeline.
  *
  * <p>The labels of the other features' codes (parts of a file, avis, categories of attachments) are repeated here
@@ -53,6 +53,7 @@ public class JooqHistorique {
     /** Length of the longer texts (answers, avis) shown in the timeline. */
     static final int APERCU_TEXTE = 300;
     private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter ECHEANCE = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
 
     private final DSLContext dsl;
 
@@ -68,6 +69,7 @@ public class JooqHistorique {
     public List<Evenement> evenements(long communId) {
         List<Evenement> all = new ArrayList<>();
         publication(communId, all);
+        depot(communId, all);
         versions(communId, all);
         instructions(communId, all);
         attributions(communId, all);
@@ -106,6 +108,23 @@ public class JooqHistorique {
                 .join(STRUCTURE).on(STRUCTURE.STRUCTURE_ID.eq(COMMUN.PORTEUR_STRUCTURE_ID))
                 .where(COMMUN.COMMUN_ID.eq(communId), COMMUN.PUBLIE_LE.isNotNull())
                 .fetch().forEach(r -> all.add(new Evenement(r.value1(), Type.DOSSIER, "Idée publiée", null, r.value2())));
+    }
+
+    /** Each closure of the deposit by the deadline, and each reopening with the administrator who decided it. */
+    private void depot(long communId, List<Evenement> all) {
+        dsl.select(DEPOT_EVENEMENT.NATURE, DEPOT_EVENEMENT.DATE_LIMITE, DEPOT_EVENEMENT.CREATED_AT, APP_USER.NOM_COMPLET)
+                .from(DEPOT_EVENEMENT).leftJoin(APP_USER).on(APP_USER.APP_USER_ID.eq(DEPOT_EVENEMENT.PAR_ID))
+                .where(DEPOT_EVENEMENT.COMMUN_ID.eq(communId)).fetch().forEach(r -> {
+                    String limite = ECHEANCE.format(r.value2().atZoneSameInstant(fr.communs.base.Dates.ZONE));
+                    if ("CLOS".equals(r.value1())) {
+                        all.add(new Evenement(r.value3(), Type.DOSSIER, "Dépôt clos sans transmission du dossier",
+                                "La date limite de dépôt du " + limite + " est passée.", null));
+                    } else {
+                        all.add(new Evenement(r.value3(), Type.DOSSIER, "Dépôt rouvert par " + r.value4(),
+                                "Le dossier revient en constitution ; nouvelle date limite de dépôt : " + limite + ".",
+                                r.value4()));
+                    }
+                });
     }
 
     /** Transmission and each answer to compléments (the answer's text, written in the same transaction, as detail). */
@@ -322,6 +341,7 @@ public class JooqHistorique {
             case "INTERET_GENERAL" -> "Caractère d'intérêt général";
             case "GOUVERNANCE" -> "Gouvernance";
             case "PRODUCTIONS" -> "Productions attendues et leur appropriation";
+            case "BUDGET" -> "Montant demandé et budget prévisionnel";
             case "PIECES" -> "Pièces jointes";
             default -> code;
         };
@@ -358,7 +378,7 @@ public class JooqHistorique {
     }
 
     static String euros(BigDecimal montant) {
-        return montant == null ? "" : NumberFormat.getCurrencyInstance(Locale.FRANCE).format(montant);
+        return fr.communs.base.Montants.format(montant);
     }
 
     /** "Avis de Julien" / "Avis d'Inès": French elision before a vowel. */

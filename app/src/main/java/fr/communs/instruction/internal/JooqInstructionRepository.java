@@ -116,6 +116,12 @@ public class JooqInstructionRepository {
         return dsl.fetchCount(p, p.COMMUN_ID.eq(communId).and(p.SUPPRIME_LE.isNull()).and(p.CREATED_AT.gt(depuis)));
     }
 
+    /** Whether the commun's budget prévisionnel was saved after {@code depuis}. */
+    public boolean budgetModifieDepuis(long communId, OffsetDateTime depuis) {
+        var b = fr.communs.db.Tables.BUDGET;
+        return dsl.fetchExists(b, b.COMMUN_ID.eq(communId).and(b.UPDATED_AT.gt(depuis)));
+    }
+
     // ------------------------------------------------------------------ working appreciations
 
     public List<AppreciationCritere> appreciations(long communId) {

@@ -1,5 +1,6 @@
 package fr.communs.instruction.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -9,6 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
+import fr.communs.budget.BudgetService;
+import fr.communs.budget.ui.BudgetEditor;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.instruction.ComplementData;
@@ -39,10 +42,12 @@ class CompleterDossierTaskView extends TaskView {
     private final InstructionService instructions;
     private final CommunService communs;
     private final PieceJointeService pieces;
+    private final BudgetService budgets;
 
     CompleterDossierTaskView(TaskService tasks, InstructionService instructions, CommunService communs,
-                             PieceJointeService pieces) {
+                             PieceJointeService pieces, BudgetService budgets) {
         super(tasks, CycleCommunProcess.TASK_COMPLETER_DOSSIER);
+        this.budgets = budgets;
         this.pieces = pieces;
         this.instructions = instructions;
         this.communs = communs;
@@ -71,11 +76,16 @@ class CompleterDossierTaskView extends TaskView {
         Map<PartieDossier, TextArea> areas = new EnumMap<>(PartieDossier.class);
         for (PartieDossier partie : demande.parties().stream().sorted().toList()) {
             if (partie.texte()) {
-                TextArea area = area(partie.libelle(), valueOf(commun, partie), partie == PartieDossier.RESUME ? 1000 : 4000);
+                TextArea area = area(partie.libelle(), valueOf(commun, partie), partie == PartieDossier.RESUME ? 2000 : 4000);
                 area.setRequiredIndicatorVisible(true);
                 areas.put(partie, area);
                 add(area);
             }
+        }
+        if (demande.parties().contains(PartieDossier.BUDGET)) {
+            add(new H3("Montant demandé et budget prévisionnel"),
+                    new Paragraph("Corrigez le budget et enregistrez-le avant de renvoyer le dossier."),
+                    new BudgetEditor(budgets, task.communId(), 4));
         }
         if (demande.parties().contains(PartieDossier.PIECES)) {
             add(new H2("Pièces jointes demandées"),
@@ -84,7 +94,7 @@ class CompleterDossierTaskView extends TaskView {
         }
         TextArea reponse = area("Votre réponse à l'instructeur", null, 4000);
         reponse.setRequiredIndicatorVisible(true);
-        reponse.setHelperText("Expliquez ce que vous avez complété.");
+        CharacterLimit.setHelp(reponse, "Expliquez ce que vous avez complété.");
         Button envoyer = new Button("Renvoyer le dossier complété", e -> {
             Map<PartieDossier, String> textes = new EnumMap<>(PartieDossier.class);
             areas.forEach((p, a) -> textes.put(p, a.getValue()));
@@ -102,15 +112,15 @@ class CompleterDossierTaskView extends TaskView {
             case INTERET_GENERAL -> commun.interetGeneral();
             case GOUVERNANCE -> commun.gouvernance();
             case PRODUCTIONS -> commun.productions();
-            case PIECES -> null;
+            case BUDGET, PIECES -> null;
         };
     }
 
     private static TextArea area(String label, String value, int max) {
         TextArea area = new TextArea(label);
-        area.setMaxLength(max);
         area.setWidthFull();
         area.setMinHeight("6em");
+        CharacterLimit.apply(area, max);
         if (value != null) {
             area.setValue(value);
         }

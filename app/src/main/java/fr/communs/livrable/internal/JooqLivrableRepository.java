@@ -2,6 +2,7 @@ package fr.communs.livrable.internal;
 
 import static fr.communs.db.Tables.LIVRABLE;
 
+import fr.communs.livrable.Livrable;
 import fr.communs.livrable.LivrableData;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -24,8 +25,9 @@ public class JooqLivrableRepository {
                 .set(LIVRABLE.RETOUR_EXPERIENCE, d.retourExperience()).set(LIVRABLE.APP_USER_ID, userId).execute();
     }
 
-    public Optional<LivrableData> find(long communId) {
+    public Optional<Livrable> find(long communId) {
         return dsl.selectFrom(LIVRABLE).where(LIVRABLE.COMMUN_ID.eq(communId)).fetchOptional()
-                .map(r -> new LivrableData(r.getTitre(), r.getLien(), r.getDescription(), r.getRetourExperience()));
+                .map(r -> new Livrable(r.getTitre(), r.getLien(), r.getDescription(), r.getRetourExperience(),
+                        r.getCreatedAt()));
     }
 }

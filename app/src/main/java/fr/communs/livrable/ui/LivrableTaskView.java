@@ -1,5 +1,6 @@
 package fr.communs.livrable.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
@@ -32,14 +33,16 @@ class LivrableTaskView extends TaskView {
     protected void build(OpenTask task) {
         add(new Paragraph("Le livrable doit être partageable et appropriable : il diffuse vos pratiques de coopération "
                 + "sous la forme de votre choix (outils, récit, guide…). Le retour d'expérience porte sur la constitution "
-                + "du dossier ; il participera à l'évaluation de l'appel."));
+                + "du dossier ; il participera à l'évaluation de l'appel."),
+                new Paragraph("Le titre, le lien et la description du livrable seront publiés sur la page du commun ; "
+                        + "le retour d'expérience n'est lu que par le Département."));
         TextField titre = new TextField("Titre du livrable");
-        titre.setMaxLength(200);
+        CharacterLimit.apply(titre, 200);
         titre.setRequiredIndicatorVisible(true);
         titre.setWidthFull();
         TextField lien = new TextField("Lien vers le livrable (facultatif)");
         lien.setPlaceholder("https://…");
-        lien.setMaxLength(500);
+        CharacterLimit.apply(lien, 500);
         lien.setWidthFull();
         TextArea description = area("Description du livrable");
         TextArea retour = area("Retour d'expérience sur la constitution du dossier");
@@ -52,7 +55,7 @@ class LivrableTaskView extends TaskView {
 
     private static TextArea area(String label) {
         TextArea area = new TextArea(label);
-        area.setMaxLength(4000);
+        CharacterLimit.apply(area, 4000);
         area.setRequiredIndicatorVisible(true);
         area.setWidthFull();
         area.setMinHeight("6em");

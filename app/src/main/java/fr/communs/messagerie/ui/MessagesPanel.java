@@ -1,5 +1,6 @@
 package fr.communs.messagerie.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
@@ -105,13 +106,12 @@ public class MessagesPanel extends VerticalLayout {
         } else {
             form.add(muted("Vous écrivez au nom du Département ; tous les membres du groupement seront prévenus."));
         }
-        texte.setMaxLength(MessageService.TEXTE_MAX);
         texte.setWidthFull();
         texte.setMinHeight("8rem");
         texte.setRequiredIndicatorVisible(true);
         texte.setValueChangeMode(ValueChangeMode.LAZY);
-        texte.addValueChangeListener(e -> counter());
-        counter();
+        texte.setHelperText("Ctrl + Entrée pour envoyer");
+        CharacterLimit.apply(texte, MessageService.TEXTE_MAX);
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> send());
         send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(texte).resetFocusOnActiveElement();
@@ -120,11 +120,6 @@ public class MessagesPanel extends VerticalLayout {
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.add(texte, actions);
         return form;
-    }
-
-    private void counter() {
-        int length = texte.getValue() == null ? 0 : texte.getValue().length();
-        texte.setHelperText(length + " / " + MessageService.TEXTE_MAX + " caractères · Ctrl + Entrée pour envoyer");
     }
 
     private void send() {

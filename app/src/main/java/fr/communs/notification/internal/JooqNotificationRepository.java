@@ -1,14 +1,17 @@
 package fr.communs.notification.internal;
 
 import static fr.communs.db.Tables.APP_USER;
+import static fr.communs.db.Tables.DOSSIER_SUIVI;
 import static fr.communs.db.Tables.NOTIFICATION;
 import static fr.communs.db.Tables.STRUCTURE_MEMBRE;
 
 import fr.communs.notification.Notification;
 import fr.communs.notification.NotificationType;
+import fr.communs.security.Roles;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -45,6 +48,16 @@ public class JooqNotificationRepository {
     /** Active, confirmed accounts among these ids. */
     public List<Recipient> among(Collection<Long> userIds) {
         return recipients(APP_USER.APP_USER_ID.in(userIds));
+    }
+
+    /** The instructeur of the file ({@code dossier_suivi}), if there is one and their account is an active agent's. */
+    public Optional<Long> activeInstructeur(long communId) {
+        return dsl.select(APP_USER.APP_USER_ID).from(DOSSIER_SUIVI)
+                .join(APP_USER).on(APP_USER.APP_USER_ID.eq(DOSSIER_SUIVI.INSTRUCTEUR_ID))
+                .where(DOSSIER_SUIVI.COMMUN_ID.eq(communId))
+                .and(APP_USER.ACTIF.isTrue())
+                .and(APP_USER.ROLE.eq(Roles.AGENT))
+                .fetchOptional(r -> r.value1());
     }
 
     private List<Recipient> recipients(Condition condition) {

@@ -1,5 +1,6 @@
 package fr.communs.security.ui;
 
+import fr.communs.base.ui.CharacterLimit;
 import fr.communs.base.ui.ErrorPanel;
 
 import com.vaadin.flow.component.Key;
@@ -29,7 +30,7 @@ class SignUpView extends VerticalLayout {
         Forms.page(this);
         ErrorPanel errors = Forms.errorPanel();
         TextField nom = new TextField("Nom complet");
-        nom.setMaxLength(200);
+        CharacterLimit.apply(nom, 200);
         nom.setRequiredIndicatorVisible(true);
         nom.getElement().setAttribute("autocomplete", "name");
         nom.setWidth(Forms.WIDTH);

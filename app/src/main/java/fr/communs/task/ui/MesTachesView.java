@@ -8,35 +8,57 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import fr.communs.layout.LiveUpdates;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.task.OpenTask;
+import fr.communs.task.PendingAnswers;
 import fr.communs.task.TaskScreens;
 import fr.communs.task.TaskService;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** "Mes tâches": the open tasks of the logged-in person, the most urgent first. */
+/**
+ * "Mes tâches": the open tasks of the logged-in person, the most urgent first, then the answers their structures owe
+ * (invitations, join requests…), each with a link to the page where to give it. Updated live.
+ */
 @Route(value = TaskScreens.MES_TACHES, layout = MainLayout.class)
 @PageTitle("Mes tâches — Communs")
 @PermitAll
 class MesTachesView extends VerticalLayout {
     private final TaskService tasks;
-    private final Grid<OpenTask> grid = new Grid<>();
+    private final ObjectProvider<PendingAnswers> pendingAnswers;
+    final Grid<OpenTask> grid = new Grid<>();
     private final Paragraph empty = new Paragraph("Vous n'avez aucune tâche en cours. Les tâches apparaissent ici "
             + "dès qu'un dossier attend une action de votre part.");
     private final Span count = new Span();
+    private final H2 answersTitle = new H2("Réponses attendues de vos structures");
+    final Grid<PendingAnswers.Answer> answers = new Grid<>();
 
-    MesTachesView(TaskService tasks) {
+    MesTachesView(TaskService tasks, ObjectProvider<PendingAnswers> pendingAnswers, LiveUpdates live) {
         this.tasks = tasks;
+        this.pendingAnswers = pendingAnswers;
         addClassName("page");
+        answers.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        answers.addColumn(PendingAnswers.Answer::quoi).setHeader("À faire").setFlexGrow(3);
+        answers.addComponentColumn(a -> new Anchor("communs/" + a.communId(), a.communTitre())).setHeader("Commun").setFlexGrow(3);
+        answers.addColumn(PendingAnswers.Answer::structureNom).setHeader("Ma structure").setFlexGrow(2);
+        answers.addColumn(a -> a.depuis() == null ? "—" : Ui.dateTime(a.depuis())).setHeader("Depuis le").setFlexGrow(1);
+        answers.addComponentColumn(a -> {
+            Anchor answer = new Anchor(a.lien(), "Répondre");
+            answer.getElement().setAttribute("aria-label", "Répondre : " + a.quoi() + " — " + a.communTitre());
+            return answer;
+        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        answers.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(t -> new Anchor(TaskScreens.pathOf(t.definitionKey(), t.taskId()), t.name()))
                 .setHeader("Tâche").setFlexGrow(2);
@@ -53,8 +75,9 @@ class MesTachesView extends VerticalLayout {
         grid.addColumn(t -> t.assignedToMe() ? "Moi" : "Personne pour l'instant").setHeader("Qui s'en occupe").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        add(new H1("Mes tâches"), count, grid, empty);
+        add(new H1("Mes tâches"), count, grid, empty, answersTitle, answers);
         refresh();
+        live.register(this, change -> refresh());      // a new invitation, a task done by a colleague…
     }
 
     private HorizontalLayout actions(OpenTask t) {
@@ -83,11 +106,16 @@ class MesTachesView extends VerticalLayout {
         return actions;
     }
 
-    private void refresh() {
+    void refresh() {
         List<OpenTask> list = tasks.myTasks();
+        List<PendingAnswers.Answer> toGive = pendingAnswers.orderedStream().flatMap(p -> p.mine().stream()).toList();
         grid.setItems(list);
         grid.setVisible(!list.isEmpty());
-        empty.setVisible(list.isEmpty());
-        count.setText(list.size() + (list.size() > 1 ? " tâches en cours" : " tâche en cours"));
+        answers.setItems(toGive);
+        answers.setVisible(!toGive.isEmpty());
+        answersTitle.setVisible(!toGive.isEmpty());
+        empty.setVisible(list.isEmpty() && toGive.isEmpty());
+        int total = list.size() + toGive.size();
+        count.setText(total + (total > 1 ? " tâches en cours" : " tâche en cours"));
     }
 }

@@ -65,14 +65,18 @@ public abstract class TaskView extends VerticalLayout implements BeforeEnterObse
     /** Builds the screen of this task. */
     protected abstract void build(OpenTask task);
 
-    /** Runs the service call; on success, confirms and goes back to "Mes tâches"; otherwise shows why. */
-    protected void submit(Runnable action, String successMessage) {
+    /**
+     * Runs the service call; on success, confirms and goes back to "Mes tâches"; otherwise shows why (and the screen
+     * should show again what may have changed meanwhile). Returns whether it worked.
+     */
+    protected boolean submit(Runnable action, String successMessage) {
         if (errors.run(action)) {
             Ui.success(successMessage);
             UI.getCurrent().navigate(TaskScreens.MES_TACHES);
-        } else {
-            errors.reveal();
+            return true;
         }
+        errors.reveal();
+        return false;
     }
 
     @Override

@@ -71,8 +71,10 @@ class MessagesPanelIT {
         assertThat(panel.list.getChildren()).isEmpty();
         assertThat(attached(panel.texte)).isTrue();
         assertThat(attached(panel.structure)).isFalse();
-        assertThat(panel.texte.getMaxLength()).isEqualTo(4000);
-        assertThat(panel.texte.getHelperText()).startsWith("0 / 4000 caractères");
+        assertThat(fr.communs.base.ui.CharacterLimit.max(panel.texte)).isEqualTo(4000);
+        assertThat(panel.texte.getMaxLength()).as("counted, never cut by the browser").isZero();
+        assertThat(panel.texte.getHelperComponent().getElement().getTextRecursively())
+                .contains("Ctrl + Entrée pour envoyer", "0 / 4\u00a0000 caractères");
     }
 
     @Test
