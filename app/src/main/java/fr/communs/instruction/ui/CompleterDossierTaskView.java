@@ -83,9 +83,9 @@ class CompleterDossierTaskView extends TaskView {
             }
         }
         if (demande.parties().contains(PartieDossier.BUDGET)) {
-            add(new H3("Montant demandé et budget prévisionnel"),
+            add(new H2("Montant demandé et budget prévisionnel"),
                     new Paragraph("Corrigez le budget et enregistrez-le avant de renvoyer le dossier."),
-                    new BudgetEditor(budgets, task.communId(), 4));
+                    new BudgetEditor(budgets, task.communId(), 3));
         }
         if (demande.parties().contains(PartieDossier.PIECES)) {
             add(new H2("Pièces jointes demandées"),
