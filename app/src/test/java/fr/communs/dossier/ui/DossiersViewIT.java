@@ -45,6 +45,8 @@ class DossiersViewIT {
     @Autowired CurrentUser currentUser;
     @Autowired DSLContext dsl;
 
+    /** Held here: Vaadin keeps the current UI through a weak reference only. */
+    UI ui;
     String marque;
     /** This test's files, oldest transmitted first. */
     List<Long> ids;
@@ -62,7 +64,8 @@ class DossiersViewIT {
         fx.as(agent);
         marque = "vue " + System.nanoTime();
         dossiers.addLabel(ids, marque);
-        UI.setCurrent(new UI());
+        ui = new UI();
+        UI.setCurrent(ui);
     }
 
     @AfterEach

@@ -27,12 +27,15 @@ class StructureFormIT {
     @Autowired CommuneService communes;
     @Autowired Fixtures fx;
 
+    /** Held here: Vaadin keeps the current UI through a weak reference only. */
+    UI ui;
     InscrireStructureView view;
     StructureForm form;
 
     @BeforeEach
     void setUp() {
-        UI.setCurrent(new UI());
+        ui = new UI();
+        UI.setCurrent(ui);
         fx.as(fx.account(Roles.STRUCTURE));
         view = new InscrireStructureView(structures, communes);
         form = descendants(view).filter(StructureForm.class::isInstance).map(StructureForm.class::cast).findFirst().orElseThrow();
