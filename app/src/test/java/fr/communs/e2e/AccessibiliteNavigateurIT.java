@@ -127,11 +127,11 @@ class AccessibiliteNavigateurIT extends BrowserTest {
         for (String path : List.of("deposer", "mes-communs", "mes-structures", "structures/nouvelle", "taches", "notifications")) {
             check(structure, path, report);
         }
-        // The public page of a commun: its headings belong to the commun's screens (checked elsewhere).
+        // The public page of a commun, with its answer block, timeline, file, groupement and contributions.
         open(structure, url("communs"));
         String commun = structure.locator("a[href^='communs/']").first().getAttribute("href");
         open(structure, url(commun));
-        problems(structure, false).forEach(p -> report.add(commun + " → " + p));
+        problems(structure, true).forEach(p -> report.add(commun + " → " + p));
         structure.context().close();
 
         // The porteur asked for compléments: the task screen with its attachments form (category select, upload).

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -131,7 +130,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
     private Div draftBanner(Commun commun) {
         Div banner = new Div();
         banner.addClassNames("card", "brouillon");
-        banner.add(new H3("Brouillon : visible uniquement par votre structure"),
+        banner.add(new H2("Brouillon : visible uniquement par votre structure"),
                 new Paragraph("Complétez l'idée puis publiez-la : elle apparaîtra dans « Communs déposés » et vous pourrez "
                         + "constituer votre groupement."));
         Button edit = new Button("Continuer la saisie", e -> getUI().ifPresent(ui -> ui.navigate("communs/" + commun.id() + "/modifier")));

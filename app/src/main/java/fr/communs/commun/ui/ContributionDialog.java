@@ -38,7 +38,7 @@ class ContributionDialog extends Dialog {
         structure.setLabel("Au nom de la structure");
         structure.setItems(structures);
         structure.setItemLabelGenerator(Structure::nom);
-        structure.setRequiredIndicatorVisible(true);
+        structure.setHelperText("Obligatoire.");   // no required mark on a select: Vaadin puts aria-required where ARIA forbids it
         structure.setWidthFull();
         structures.stream().filter(s -> ActingStructure.get().map(id -> id == s.id()).orElse(false)).findFirst()
                 .or(() -> structures.stream().findFirst())

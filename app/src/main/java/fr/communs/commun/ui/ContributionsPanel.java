@@ -263,7 +263,7 @@ class ContributionsPanel extends VerticalLayout {
         type.setLabel("Type de contribution");
         type.setItems(TypeContribution.values());
         type.setItemLabelGenerator(TypeContribution::libelle);
-        type.setRequiredIndicatorVisible(true);
+        type.setHelperText("Obligatoire.");   // no required mark on a select (aria-allowed-attr)
         type.setWidth("14em");
         return type;
     }

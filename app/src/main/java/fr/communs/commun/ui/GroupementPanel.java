@@ -124,7 +124,7 @@ class GroupementPanel extends VerticalLayout {
         Set<Long> memberIds = membres.stream().map(m -> m.structure().id()).collect(Collectors.toSet());
         List<DemandeGroupement> pending = forming ? groupements.pending(communId) : List.of();
 
-        body.add(new H3("Groupement (" + membres.size() + (membres.size() > 1 ? " structures)" : " structure)")));
+        body.add(new H2("Groupement (" + membres.size() + (membres.size() > 1 ? " structures)" : " structure)")));
         Grid<MembreGroupement> grid = CommunFileView.membresGrid(membres, territoireCode);
         if (forming && !mine.isEmpty()) {
             grid.addComponentColumn(m -> actions(commun, m, mine, porteur)).setHeader("Actions").setFlexGrow(2);

@@ -1,6 +1,6 @@
 package fr.communs.commun.ui;
 
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,7 +21,7 @@ class JalonsPanel extends VerticalLayout {
 
     JalonsPanel(List<Jalon> jalons, CommunStatut statut) {
         addClassName("card");
-        add(new H3("Où en est le dossier"));
+        add(new H2("Où en est le dossier"));
         if (jalons.isEmpty()) {
             Paragraph none = new Paragraph("Aucune étape n'est encore enregistrée pour ce dossier.");
             none.addClassName("muted");
