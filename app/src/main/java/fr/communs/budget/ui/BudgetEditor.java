@@ -192,7 +192,8 @@ public class BudgetEditor extends VerticalLayout {
             BigDecimal ecart = b.ecart();
             totaux.setText("Total des dépenses : " + Montants.format(b.totalDepenses())
                     + " · total des ressources, montant demandé compris : " + Montants.format(b.totalRessources())
-                    + (ecart.signum() == 0 ? " · le budget est équilibré."
+                    + (b.totalDepenses().signum() == 0 ? " · saisissez au moins une dépense."
+                    : ecart.signum() == 0 ? " · le budget est équilibré."
                     : ecart.signum() < 0 ? " · il manque " + Montants.format(ecart.negate()) + " de ressources."
                     : " · les ressources dépassent les dépenses de " + Montants.format(ecart) + "."));
         } catch (ValidationException e) {
