@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.contribution.ContributionService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.communs.base.NotAllowedException;

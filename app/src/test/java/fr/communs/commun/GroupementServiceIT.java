@@ -3,6 +3,8 @@ package fr.communs.commun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.communs.contribution.ContributionService;
+import fr.communs.contribution.TypeContribution;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.notification.NotificationService;

@@ -21,7 +21,8 @@ import fr.communs.campagne.CampagneService;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
 import fr.communs.commun.CommunStatut;
-import fr.communs.commun.ContributionService;
+import fr.communs.contribution.ContributionService;
+import fr.communs.contribution.ui.ContributionsPanel;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.JalonService;
 import fr.communs.layout.CommunPageSection;
@@ -124,7 +125,7 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (groupement != null) {
             add(groupement);
         }
-        add(new H2("Contributions"), new ContributionsPanel(contributions, communs, structures, currentUser, id));
+        add(new H2("Contributions"), new ContributionsPanel(contributions, structures, currentUser, id));
     }
 
     private Div draftBanner(Commun commun) {

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunData;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.ContributionService;
+import fr.communs.contribution.ContributionService;
 import fr.communs.commun.GroupementService;
 import fr.communs.security.Roles;
 import fr.communs.structure.StructureService;

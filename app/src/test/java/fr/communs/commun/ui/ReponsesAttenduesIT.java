@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.campagne.CampagneService;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.ContributionService;
+import fr.communs.contribution.ContributionService;
 import fr.communs.commun.DemandeGroupement;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.JalonService;

@@ -1,10 +1,9 @@
-package fr.communs.commun;
+package fr.communs.contribution;
 
 import fr.communs.base.Checks;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
-import fr.communs.commun.internal.JooqCommunRepository;
-import fr.communs.commun.internal.JooqContributionRepository;
+import fr.communs.contribution.internal.JooqContributionRepository;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;
 import fr.communs.security.AppUser;
@@ -30,17 +29,13 @@ public class ContributionService {
     public static final int DESCRIPTION_MAX = 2000;
 
     private final JooqContributionRepository contributions;
-    private final CommunService communs;
     private final StructureService structures;
     private final CurrentUser currentUser;
     private final NotificationService notifications;
-    private final JooqCommunRepository communRows;
 
-    ContributionService(JooqContributionRepository contributions, CommunService communs, StructureService structures,
-                        CurrentUser currentUser, NotificationService notifications, JooqCommunRepository communRows) {
+    ContributionService(JooqContributionRepository contributions, StructureService structures,
+                        CurrentUser currentUser, NotificationService notifications) {
         this.contributions = contributions;
-        this.communRows = communRows;    // the commun's row lock, the same one as every change of its groupement
-        this.communs = communs;
         this.structures = structures;
         this.currentUser = currentUser;
         this.notifications = notifications;
@@ -52,8 +47,8 @@ public class ContributionService {
     @Transactional
     public long requestContribution(long communId, TypeContribution type, String description, BigDecimal montant) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
-        communRows.lockStatut(communId);        // serialised with the transmission, which freezes the needs
-        Commun commun = communs.get(communId);
+        contributions.lockCommun(communId);     // serialised with the transmission, which freezes the needs
+        CommunContribue commun = commun(communId);
         requirePorteur(user, commun, "Seule la structure porteuse du commun peut publier ses besoins de contribution.");
         requireModifiable(commun);
         Checks checks = Checks.start()
@@ -75,7 +70,7 @@ public class ContributionService {
     public void closeRequest(long contributionId) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         Contribution demande = demande(contributionId);
-        requirePorteur(user, communs.get(demande.communId()),
+        requirePorteur(user, commun(demande.communId()),
                 "Seule la structure porteuse du commun peut marquer ce besoin comme pourvu.");
         if (contributions.changeStatut(contributionId, StatutContribution.OUVERTE, StatutContribution.POURVUE, user.id()) == 0) {
             throw new ValidationException("Ce besoin de contribution est déjà marqué comme pourvu.");
@@ -87,8 +82,8 @@ public class ContributionService {
     public void deleteRequest(long contributionId) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         Contribution demande = demande(contributionId);
-        communRows.lockStatut(demande.communId());
-        Commun commun = communs.get(demande.communId());
+        contributions.lockCommun(demande.communId());
+        CommunContribue commun = commun(demande.communId());
         requirePorteur(user, commun, "Seule la structure porteuse du commun peut supprimer ce besoin de contribution.");
         requireModifiable(commun);
         if (contributions.delete(contributionId, SensContribution.DEMANDE) == 0) {
@@ -109,15 +104,15 @@ public class ContributionService {
         if (!user.structureIds().contains(structureId)) {
             throw new NotAllowedException("Vous ne pouvez proposer une contribution qu'au nom d'une structure dont vous êtes membre.");
         }
-        Commun commun = communs.get(communId);
+        CommunContribue commun = commun(communId);
         if (commun.porteurStructureId() == structureId) {
             throw new ValidationException("Votre structure porte ce commun : publiez plutôt ses besoins de contribution.");
         }
         if (commun.brouillon()) {
             throw new ValidationException("Ce commun n'est pas encore publié : il ne reçoit pas encore de propositions de contribution.");
         }
-        if (commun.statut().termine()) {
-            throw new ValidationException("Ce commun est clos (" + commun.statut().libelle()
+        if (commun.termine()) {
+            throw new ValidationException("Ce commun est clos (" + commun.libelleTermine()
                     + ") : il ne reçoit plus de propositions de contribution.");
         }
         Checks checks = Checks.start()
@@ -128,7 +123,7 @@ public class ContributionService {
         }
         checkMontant(checks, montant);
         checks.orThrow();
-        communRows.lockStatut(communId);
+        contributions.lockCommun(communId);
         if (contributions.pendingOfferExists(communId, structureId, type)) {
             throw new ValidationException("Votre structure a déjà proposé une contribution " + type.libelle().toLowerCase()
                     + " à ce commun, en attente de réponse : attendez la réponse ou retirez-la avant d'en proposer une autre.");
@@ -152,7 +147,7 @@ public class ContributionService {
     public void decideOffer(long contributionId, boolean accept) {
         AppUser user = currentUser.requireRole(Roles.STRUCTURE);
         Contribution offre = offre(contributionId);
-        Commun commun = communs.get(offre.communId());
+        CommunContribue commun = commun(offre.communId());
         requirePorteur(user, commun, "Seule la structure porteuse du commun peut accepter ou refuser une proposition de contribution.");
         StatutContribution decision = accept ? StatutContribution.ACCEPTEE : StatutContribution.REFUSEE;
         if (contributions.changeStatut(contributionId, StatutContribution.PROPOSEE, decision, user.id()) == 0) {
@@ -184,10 +179,25 @@ public class ContributionService {
 
     // --- reading
 
+    /**
+     * What the contributions show of a commun (title, state, porteur, whether the caller belongs to the porteur
+     * structure), for whoever can see the commun.
+     */
+    @Transactional(readOnly = true)
+    public CommunContribue commun(long communId) {
+        Set<Long> mine = currentUser.get().map(AppUser::structureIds).orElse(Set.of());
+        // A draft is visible only to the members of its structure; a published commun to everyone.
+        return contributions.commun(communId)
+                .map(c -> new CommunContribue(c.id(), c.titre(), c.statut(), c.porteurStructureId(),
+                        mine.contains(c.porteurStructureId())))
+                .filter(c -> !c.brouillon() || c.porteur())
+                .orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));
+    }
+
     /** The needs of a commun, oldest first, for whoever can see the commun. */
     @Transactional(readOnly = true)
     public List<Contribution> demandes(long communId) {
-        communs.get(communId);
+        commun(communId);
         return contributions.list(communId, SensContribution.DEMANDE);
     }
 
@@ -197,9 +207,9 @@ public class ContributionService {
      */
     @Transactional(readOnly = true)
     public List<Contribution> offres(long communId) {
-        Commun commun = communs.get(communId);
+        CommunContribue commun = commun(communId);
         Set<Long> mine = currentUser.get().map(AppUser::structureIds).orElse(Set.of());
-        boolean porteur = mine.contains(commun.porteurStructureId());
+        boolean porteur = commun.porteur();
         return contributions.list(communId, SensContribution.OFFRE).stream()
                 .filter(c -> c.statut() == StatutContribution.ACCEPTEE || porteur || mine.contains(c.structureId()))
                 .toList();
@@ -208,7 +218,7 @@ public class ContributionService {
     /** The accepted offers of a commun: its contributors, public. */
     @Transactional(readOnly = true)
     public List<Contribution> contributeurs(long communId) {
-        communs.get(communId);
+        commun(communId);
         return contributions.list(communId, SensContribution.OFFRE).stream()
                 .filter(c -> c.statut() == StatutContribution.ACCEPTEE).toList();
     }
@@ -225,13 +235,13 @@ public class ContributionService {
                 .orElseThrow(() -> new ValidationException("Cette proposition de contribution n'existe pas."));
     }
 
-    private static void requirePorteur(AppUser user, Commun commun, String message) {
+    private static void requirePorteur(AppUser user, CommunContribue commun, String message) {
         if (!user.structureIds().contains(commun.porteurStructureId())) {
             throw new NotAllowedException(message);
         }
     }
 
-    private static void requireModifiable(Commun commun) {
+    private static void requireModifiable(CommunContribue commun) {
         if (!commun.modifiable()) {
             throw new ValidationException("Le dossier de ce commun a été transmis au Département : "
                     + "ses besoins de contribution ne peuvent plus être modifiés.");

@@ -1,4 +1,4 @@
-package fr.communs.commun.ui;
+package fr.communs.contribution.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,8 +9,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.base.ui.MontantField;
-import fr.communs.commun.ContributionService;
-import fr.communs.commun.TypeContribution;
+import fr.communs.contribution.Contribution;
+import fr.communs.contribution.ContributionService;
+import fr.communs.contribution.TypeContribution;
 import fr.communs.layout.Ui;
 import fr.communs.structure.Structure;
 import fr.communs.structure.ui.ActingStructure;
@@ -26,7 +27,7 @@ class ContributionDialog extends Dialog {
 
     /** The same, answering one of the commun's needs ({@code besoin}): its type and a reference are filled in. */
     ContributionDialog(ContributionService contributions, long communId, String communTitre, List<Structure> structures,
-                       fr.communs.commun.Contribution besoin, Runnable onDone) {
+                       Contribution besoin, Runnable onDone) {
         setHeaderTitle("Proposer une contribution");
         setWidth("36em");
         Paragraph intro = new Paragraph("Votre proposition sera transmise à la structure porteuse du commun « "

@@ -1,4 +1,4 @@
-package fr.communs.commun.ui;
+package fr.communs.contribution.ui;
 
 import fr.communs.base.ui.CharacterLimit;
 import com.vaadin.flow.component.button.Button;
@@ -18,12 +18,11 @@ import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.base.ui.MontantField;
 import fr.communs.base.ui.ErrorPanel;
-import fr.communs.commun.Commun;
-import fr.communs.commun.CommunService;
-import fr.communs.commun.Contribution;
-import fr.communs.commun.ContributionService;
-import fr.communs.commun.StatutContribution;
-import fr.communs.commun.TypeContribution;
+import fr.communs.contribution.CommunContribue;
+import fr.communs.contribution.Contribution;
+import fr.communs.contribution.ContributionService;
+import fr.communs.contribution.StatutContribution;
+import fr.communs.contribution.TypeContribution;
 import fr.communs.layout.Ui;
 import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
@@ -39,17 +38,15 @@ import java.util.Set;
  * ("Besoins de contributions"), the offers waiting for the porteur's answer ("Contributions proposées", porteur
  * only), the contributors (accepted offers), and for other structures "Proposer une contribution".
  */
-class ContributionsPanel extends VerticalLayout {
+public class ContributionsPanel extends VerticalLayout {
     private final ContributionService contributions;
-    private final CommunService communs;
     private final StructureService structures;
     private final CurrentUser currentUser;
     private final long communId;
 
-    public ContributionsPanel(ContributionService contributions, CommunService communs, StructureService structures,
-                              CurrentUser currentUser, long communId) {
+    public ContributionsPanel(ContributionService contributions, StructureService structures, CurrentUser currentUser,
+                              long communId) {
         this.contributions = contributions;
-        this.communs = communs;
         this.structures = structures;
         this.currentUser = currentUser;
         this.communId = communId;
@@ -61,10 +58,10 @@ class ContributionsPanel extends VerticalLayout {
     /** Reads everything again and redraws the panel. */
     public void refresh() {
         removeAll();
-        Commun commun = communs.get(communId);
+        CommunContribue commun = contributions.commun(communId);
         Optional<AppUser> user = currentUser.get();
         Set<Long> mine = user.map(AppUser::structureIds).orElse(Set.of());
-        boolean porteur = mine.contains(commun.porteurStructureId());
+        boolean porteur = commun.porteur();
         List<Contribution> offres = contributions.offres(communId);
 
         add(besoins(commun, porteur));
@@ -75,7 +72,7 @@ class ContributionsPanel extends VerticalLayout {
         boolean structureUser = user.map(u -> Roles.STRUCTURE.equals(u.role())).orElse(false);
         if (structureUser && !porteur && !mine.isEmpty()) {
             add(mesPropositions(commun, offres, mine));
-        } else if (user.isEmpty() && !commun.statut().termine()) {
+        } else if (user.isEmpty() && !commun.termine()) {
             Paragraph invite = muted("Votre structure souhaite contribuer à ce commun ? ");
             invite.add(new Anchor("login", "Connectez-vous"), new Span(" pour proposer une contribution."));
             add(invite);
@@ -84,7 +81,7 @@ class ContributionsPanel extends VerticalLayout {
 
     // --- "Besoins de contributions"
 
-    private Div besoins(Commun commun, boolean porteur) {
+    private Div besoins(CommunContribue commun, boolean porteur) {
         Div box = section("Besoins de contributions");
         List<Contribution> demandes = contributions.demandes(communId);
         if (demandes.isEmpty()) {
@@ -203,7 +200,7 @@ class ContributionsPanel extends VerticalLayout {
 
     // --- the caller's offers and "Proposer une contribution"
 
-    private Div mesPropositions(Commun commun, List<Contribution> offres, Set<Long> mine) {
+    private Div mesPropositions(CommunContribue commun, List<Contribution> offres, Set<Long> mine) {
         Div box = section("Vos propositions de contribution");
         List<Contribution> miennes = offres.stream()
                 .filter(o -> o.statut() != StatutContribution.ACCEPTEE && mine.contains(o.structureId())).toList();
@@ -218,7 +215,7 @@ class ContributionsPanel extends VerticalLayout {
             }
             box.add(item);
         }
-        if (commun.brouillon() || commun.statut().termine()) {
+        if (commun.brouillon() || commun.termine()) {
             box.add(muted(commun.brouillon() ? "Ce commun n'est pas encore publié."
                     : "Ce commun est clos : il ne reçoit plus de propositions de contribution."));
         } else {
@@ -235,12 +232,12 @@ class ContributionsPanel extends VerticalLayout {
     // --- helpers
 
     /** A logged-in structure user, not of the porteur structure, on a published commun still open. */
-    private boolean canOffer(Commun commun, boolean porteur) {
-        return !porteur && !commun.brouillon() && !commun.statut().termine()
+    private boolean canOffer(CommunContribue commun, boolean porteur) {
+        return !porteur && !commun.brouillon() && !commun.termine()
                 && currentUser.get().map(u -> Roles.STRUCTURE.equals(u.role()) && !u.structureIds().isEmpty()).orElse(false);
     }
 
-    private List<Structure> offeringStructures(Commun commun) {
+    private List<Structure> offeringStructures(CommunContribue commun) {
         return structures.findAll(currentUser.get().map(AppUser::structureIds).orElse(Set.of())).stream()
                 .filter(s -> s.id() != commun.porteurStructureId()).toList();
     }

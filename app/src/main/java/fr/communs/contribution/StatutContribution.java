@@ -1,4 +1,4 @@
-package fr.communs.commun;
+package fr.communs.contribution;
 
 /**
  * Where a contribution stands. A need is OUVERTE then POURVUE; an offer is PROPOSEE, then ACCEPTEE or REFUSEE by the

@@ -1,4 +1,4 @@
-package fr.communs.commun;
+package fr.communs.contribution;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

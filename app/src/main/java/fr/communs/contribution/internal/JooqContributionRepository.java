@@ -1,12 +1,13 @@
-package fr.communs.commun.internal;
+package fr.communs.contribution.internal;
 
+import static fr.communs.db.Tables.COMMUN;
 import static fr.communs.db.Tables.CONTRIBUTION;
 import static fr.communs.db.Tables.STRUCTURE;
 
-import fr.communs.commun.Contribution;
-import fr.communs.commun.SensContribution;
-import fr.communs.commun.StatutContribution;
-import fr.communs.commun.TypeContribution;
+import fr.communs.contribution.Contribution;
+import fr.communs.contribution.SensContribution;
+import fr.communs.contribution.StatutContribution;
+import fr.communs.contribution.TypeContribution;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Needs of contribution and offers of the communs (table {@code contribution}). */
+/**
+ * Needs of contribution and offers of the communs (table {@code contribution}), and what their rules read about the
+ * commun (read here, so that the contributions do not depend on the commun's feature, which shows and freezes them).
+ */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class JooqContributionRepository {
@@ -25,6 +29,24 @@ public class JooqContributionRepository {
 
     JooqContributionRepository(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** What the rules need about a commun: title, state (the name of its statut) and porteur structure. */
+    public record CommunRow(long id, String titre, String statut, long porteurStructureId) {
+    }
+
+    public Optional<CommunRow> commun(long communId) {
+        return dsl.select(COMMUN.COMMUN_ID, COMMUN.TITRE, COMMUN.STATUT, COMMUN.PORTEUR_STRUCTURE_ID)
+                .from(COMMUN).where(COMMUN.COMMUN_ID.eq(communId))
+                .fetchOptional(r -> new CommunRow(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * Locks the commun's row until the end of the transaction: the same lock as every change of its file and of its
+     * groupement (and its transmission, which freezes the needs).
+     */
+    public void lockCommun(long communId) {
+        dsl.select(COMMUN.STATUT).from(COMMUN).where(COMMUN.COMMUN_ID.eq(communId)).forUpdate().fetchOptional();
     }
 
     public long insert(long communId, SensContribution sens, TypeContribution type, String description,

@@ -1,4 +1,4 @@
-package fr.communs.commun;
+package fr.communs.contribution;
 
 /** A need published by the porteur (DEMANDE) or a contribution proposed by another structure (OFFRE). */
 public enum SensContribution {

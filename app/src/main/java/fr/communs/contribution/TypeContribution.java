@@ -1,4 +1,4 @@
-package fr.communs.commun;
+package fr.communs.contribution;
 
 /** The kinds of contribution a commun may need or receive ("financières, humaines, techniques, matérielles..."). */
 public enum TypeContribution {
