@@ -398,15 +398,9 @@ public class InstructionService {
         versions.freeze(communId, DossierVersion.Motif.COMPLEMENTS);
         instructions.insertComplement(communId, demande.id(), data.reponse().strip(), user.id());
         communs.changeStatut(communId, CommunStatut.EN_INSTRUCTION);
-        SuiviDossier suivi = instructions.suivi(communId);
         String titre = "Compléments reçus : « " + communs.get(communId).titre() + " »";
         String texte = "Le groupement a complété son dossier : le dossier revient en instruction.\n\n" + data.reponse().strip();
-        if (suivi.instructeurId() != null && instructions.agent(suivi.instructeurId()).isPresent()) {
-            notifications.notifyUsers(List.of(suivi.instructeurId()), NotificationType.COMPLEMENTS_RECUS, titre, texte,
-                    "dossiers/" + communId);
-        } else {
-            notifications.notifyRole(Roles.AGENT, NotificationType.COMPLEMENTS_RECUS, titre, texte, "dossiers/" + communId);
-        }
+        notifications.notifyFileAgents(communId, NotificationType.COMPLEMENTS_RECUS, titre, texte, "dossiers/" + communId);
         tasks.complete(taskId, Map.of());
     }
 

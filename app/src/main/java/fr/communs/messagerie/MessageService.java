@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -149,12 +148,7 @@ public class MessageService {
         long id = messages.insert(communId, user.id(), auteur, Cote.GROUPEMENT, clean);
         String titre = titre(commun);
         String lien = TaskScreens.DOSSIERS + "/" + communId;
-        Optional<Long> instructeur = messages.activeInstructeur(communId);
-        if (instructeur.isPresent()) {
-            notifications.notifyUsers(List.of(instructeur.get()), NotificationType.MESSAGE, titre, apercu(clean), lien);
-        } else {
-            notifications.notifyRole(Roles.AGENT, NotificationType.MESSAGE, titre, apercu(clean), lien);
-        }
+        notifications.notifyFileAgents(communId, NotificationType.MESSAGE, titre, apercu(clean), lien);
         return id;
     }
 

@@ -10,7 +10,6 @@ import static fr.communs.db.Tables.STRUCTURE;
 import fr.communs.messagerie.Cote;
 import fr.communs.messagerie.Message;
 import fr.communs.messagerie.StructureOption;
-import fr.communs.security.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -91,16 +90,6 @@ public class JooqMessageRepository {
                 .where(GROUPEMENT_MEMBRE.COMMUN_ID.eq(communId))
                 .and(GROUPEMENT_MEMBRE.STRUCTURE_ID.eq(structureId))
                 .forShare().fetchOptional().isPresent();
-    }
-
-    /** The instructeur of the file, if there is one and their account is still an active agent's. */
-    public Optional<Long> activeInstructeur(long communId) {
-        return dsl.select(APP_USER.APP_USER_ID).from(DOSSIER_SUIVI)
-                .join(APP_USER).on(APP_USER.APP_USER_ID.eq(DOSSIER_SUIVI.INSTRUCTEUR_ID))
-                .where(DOSSIER_SUIVI.COMMUN_ID.eq(communId))
-                .and(APP_USER.ACTIF.isTrue())
-                .and(APP_USER.ROLE.eq(Roles.AGENT))
-                .fetchOptional(r -> r.value1());
     }
 
     public long insert(long communId, long auteurId, Long structureId, Cote cote, String texte) {
