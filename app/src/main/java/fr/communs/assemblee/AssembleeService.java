@@ -6,7 +6,7 @@ import fr.communs.base.Montants;
 import fr.communs.comite.ComiteService;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;
 import fr.communs.processes.CycleCommunProcess;

@@ -6,7 +6,7 @@ import fr.communs.avis.internal.JooqAvisRepository.CommunRef;
 import fr.communs.base.Checks;
 import fr.communs.base.Dates;
 import fr.communs.base.NotAllowedException;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;
 import fr.communs.processes.AvisReferentProcess;

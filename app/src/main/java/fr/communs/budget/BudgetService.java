@@ -37,9 +37,6 @@ public class BudgetService {
     public static final String MONTANT_DEMANDE = "Montant demandé au Département";
     /** Name of {@code fr.communs.instruction.PartieDossier.BUDGET}, as stored in {@code instruction.parties_demandees}. */
     static final String PARTIE_BUDGET = "BUDGET";
-    private static final String EN_CONSTITUTION = "EN_CONSTITUTION";
-    private static final String COMPLEMENTS = "COMPLEMENTS_DEMANDES";
-    private static final String BROUILLON = "BROUILLON";
 
     private final JooqBudgetRepository budgets;
     private final CampagneService campagnes;
@@ -171,7 +168,7 @@ public class BudgetService {
     /** The structures of the groupement and the Département; a draft only to its groupement. */
     private void checkReader(AppUser user, CommunRow commun) {
         boolean membre = budgets.anyMember(commun.id(), user.structureIds());
-        if (BROUILLON.equals(commun.statut()) && !membre) {
+        if (fr.communs.base.CommunStatut.BROUILLON.name().equals(commun.statut()) && !membre) {
             throw communInconnu();
         }
         boolean departement = Roles.AGENT.equals(user.role()) || Roles.COMITE.equals(user.role())
@@ -197,13 +194,13 @@ public class BudgetService {
 
     /** Why the file's state does not allow changing the budget now; {@code null} when it does. */
     private String etatNonModifiable(CommunRow commun) {
-        switch (commun.statut()) {
+        switch (fr.communs.base.CommunStatut.valueOf(commun.statut())) {
             case EN_CONSTITUTION -> {
                 Campagne campagne = campagnes.get(commun.campagneId());
                 return campagne.depotOuvert(OffsetDateTime.now()) ? null
                         : campagne.depotClos("le budget prévisionnel ne peut plus être modifié");
             }
-            case COMPLEMENTS -> {
+            case COMPLEMENTS_DEMANDES -> {
                 boolean demande = budgets.derniereInstruction(commun.id())
                         .filter(i -> "COMPLEMENTS".equals(i.decision()) && i.partiesDemandees() != null
                                 && Arrays.stream(i.partiesDemandees().split(",")).map(String::strip)

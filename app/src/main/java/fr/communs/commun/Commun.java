@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.base.CommunStatut;
 import fr.communs.campagne.Defi;
 import fr.communs.commune.Commune;
 import java.time.OffsetDateTime;

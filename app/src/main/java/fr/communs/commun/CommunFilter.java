@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.base.CommunStatut;
 import java.util.Locale;
 
 /**

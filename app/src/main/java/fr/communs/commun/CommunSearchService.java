@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.internal.JooqCommunSearch;
 import java.util.List;
 import java.util.Map;

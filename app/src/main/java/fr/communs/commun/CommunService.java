@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.base.CommunStatut;
 import fr.communs.base.Checks;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;

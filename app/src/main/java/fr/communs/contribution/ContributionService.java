@@ -188,7 +188,7 @@ public class ContributionService {
         Set<Long> mine = currentUser.get().map(AppUser::structureIds).orElse(Set.of());
         // A draft is visible only to the members of its structure; a published commun to everyone.
         return contributions.commun(communId)
-                .map(c -> new CommunContribue(c.id(), c.titre(), c.statut(), c.porteurStructureId(),
+                .map(c -> new CommunContribue(c.id(), c.titre(), fr.communs.base.CommunStatut.valueOf(c.statut()), c.porteurStructureId(),
                         mine.contains(c.porteurStructureId())))
                 .filter(c -> !c.brouillon() || c.porteur())
                 .orElseThrow(() -> new ValidationException("Ce commun n'existe pas."));

@@ -1,6 +1,6 @@
 package fr.communs.dossier;
 
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package fr.communs.dossier;
 
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -5,7 +5,7 @@ import fr.communs.base.Mailer;
 import fr.communs.base.ValidationException;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.dossier.internal.DossierExporter;
 import fr.communs.dossier.internal.JooqDossierRepository;
 import fr.communs.security.AppUser;

@@ -6,7 +6,7 @@ import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.DossierVersion;
 import fr.communs.commun.DossierVersionService;
 import fr.communs.instruction.internal.JooqInstructionRepository;

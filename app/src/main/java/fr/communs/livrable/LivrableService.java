@@ -3,7 +3,7 @@ package fr.communs.livrable;
 import fr.communs.base.Checks;
 import fr.communs.base.NotAllowedException;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.livrable.internal.JooqLivrableRepository;
 import fr.communs.notification.NotificationService;
 import fr.communs.notification.NotificationType;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.Etape;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.RoleGroupement;

@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.base.CommunStatut;
 import static fr.communs.db.Tables.COMMUN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.base.CommunStatut;
 import static fr.communs.db.Tables.COMMUN_VERSION;
 import static fr.communs.db.Tables.STRUCTURE;
 import static org.assertj.core.api.Assertions.assertThat;

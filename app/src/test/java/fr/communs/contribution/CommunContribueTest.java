@@ -3,13 +3,13 @@ package fr.communs.contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.communs.commun.Commun;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The contributions read the commun's state by its name: they must judge it exactly as the commun's feature does. */
+/** The contributions judge the commun's state exactly as the commun's feature does. */
 class CommunContribueTest {
 
     @ParameterizedTest
@@ -17,7 +17,7 @@ class CommunContribueTest {
     void a_commun_state_means_the_same_for_its_contributions_as_for_the_commun(CommunStatut statut) {
         Commun commun = new Commun(1, 1, "Titre", null, null, null, null, 7, "Porteur", statut, null, null, List.of(),
                 Set.of(), null, false, false, List.of(), null, false, null, 0);
-        CommunContribue vu = new CommunContribue(1, "Titre", statut.name(), 7, false);
+        CommunContribue vu = new CommunContribue(1, "Titre", statut, 7, false);
 
         assertThat(vu.brouillon()).isEqualTo(commun.brouillon());
         assertThat(vu.modifiable()).isEqualTo(commun.modifiable());

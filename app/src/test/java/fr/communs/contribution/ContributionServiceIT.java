@@ -6,7 +6,7 @@ import static fr.communs.db.Tables.NOTIFICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.notification.Notification;

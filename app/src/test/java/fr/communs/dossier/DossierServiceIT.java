@@ -11,7 +11,7 @@ import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.commun.CommunData;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.Echelle;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.RoleGroupement;

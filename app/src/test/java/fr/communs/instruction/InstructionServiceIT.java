@@ -7,7 +7,7 @@ import fr.communs.base.Dates;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.DossierVersionService;
 import fr.communs.notification.Notification;
 import fr.communs.notification.NotificationService;

@@ -8,7 +8,7 @@ import fr.communs.avis.AvisReferent;
 import fr.communs.avis.Referent;
 import fr.communs.avis.SensAvis;
 import fr.communs.avis.StatutAvis;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;

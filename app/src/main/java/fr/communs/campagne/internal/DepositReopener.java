@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
 public class DepositReopener {
-    private static final String CLOS = "DEPOT_CLOS";
-    private static final String EN_CONSTITUTION = "EN_CONSTITUTION";
+    private static final String CLOS = fr.communs.base.CommunStatut.DEPOT_CLOS.name();
+    private static final String EN_CONSTITUTION = fr.communs.base.CommunStatut.EN_CONSTITUTION.name();
 
     private final DSLContext dsl;
     private final RuntimeService runtime;

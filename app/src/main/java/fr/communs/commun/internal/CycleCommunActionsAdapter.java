@@ -1,7 +1,7 @@
 package fr.communs.commun.internal;
 
 import fr.communs.campagne.CampagneService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.GroupementService;
 import fr.communs.processes.CycleCommunActions;
 import fr.communs.security.AccountService;

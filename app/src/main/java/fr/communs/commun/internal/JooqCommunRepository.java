@@ -12,7 +12,7 @@ import static fr.communs.db.Tables.STRUCTURE;
 import fr.communs.campagne.Defi;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunData;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.Echelle;
 import fr.communs.commun.Enjeu;
 import fr.communs.commune.Commune;

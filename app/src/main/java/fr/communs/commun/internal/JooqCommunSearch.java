@@ -10,7 +10,7 @@ import static fr.communs.db.Tables.STRUCTURE;
 
 import fr.communs.base.internal.AccentInsensitive;
 import fr.communs.commun.CommunFilter;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.CommunSummary;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -20,7 +20,7 @@ import fr.communs.base.ui.ErrorPanel;
 import fr.communs.campagne.CampagneService;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.contribution.ContributionService;
 import fr.communs.contribution.ui.ContributionsPanel;
 import fr.communs.commun.GroupementService;

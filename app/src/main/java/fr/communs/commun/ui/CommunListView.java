@@ -30,7 +30,7 @@ import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.Defi;
 import fr.communs.commun.CommunFilter;
 import fr.communs.commun.CommunSearchService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.CommunSummary;
 import fr.communs.commun.Enjeu;
 import fr.communs.commune.Commune;

@@ -22,7 +22,7 @@ import fr.communs.base.ui.CharacterLimit;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.DemandeGroupement;
 import fr.communs.commun.Eligibility;
 import fr.communs.commun.GroupementService;

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.Jalon;
 import fr.communs.layout.Ui;
 import java.util.List;

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Route;
 import fr.communs.base.ui.ErrorPanel;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.contribution.ContributionService;
 import fr.communs.commun.DemandeGroupement;
 import fr.communs.commun.GroupementService;

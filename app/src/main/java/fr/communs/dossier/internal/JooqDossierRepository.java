@@ -12,7 +12,7 @@ import static fr.communs.db.Tables.STRUCTURE;
 
 import fr.communs.base.internal.AccentInsensitive;
 import fr.communs.base.Dates;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.Echelle;
 import fr.communs.dossier.DossierFiltre;
 import fr.communs.dossier.DossierLigne;

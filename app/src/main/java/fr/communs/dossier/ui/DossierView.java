@@ -34,7 +34,7 @@ import fr.communs.base.ui.ErrorPanel;
 import fr.communs.campagne.CampagneService;
 import fr.communs.commun.Commun;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.DossierVersion;
 import fr.communs.commun.DossierVersionService;
 import fr.communs.commun.MembreGroupement;

@@ -40,7 +40,7 @@ import fr.communs.base.ValidationException;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.Defi;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.dossier.DossierFiltre;
 import fr.communs.dossier.DossierFiltre.Instructeur;
 import fr.communs.dossier.DossierLigne;

@@ -10,7 +10,7 @@ import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.CampagneSettings;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.RoleGroupement;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.security.Roles;

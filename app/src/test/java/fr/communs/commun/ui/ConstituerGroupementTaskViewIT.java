@@ -6,7 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import fr.communs.campagne.CampagneService;
 import fr.communs.commun.CommunService;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.MembreGroupement;
 import fr.communs.commun.RoleGroupement;

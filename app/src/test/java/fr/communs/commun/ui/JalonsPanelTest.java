@@ -3,7 +3,7 @@ package fr.communs.commun.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.html.ListItem;
-import fr.communs.commun.CommunStatut;
+import fr.communs.base.CommunStatut;
 import fr.communs.commun.Jalon;
 import fr.communs.commun.Jalon.Etat;
 import java.time.LocalDate;

@@ -1,6 +1,10 @@
-package fr.communs.commun;
+package fr.communs.base;
 
-/** Where a commun stands, as shown in lists (the detailed steps come from the process, see {@link Etape}). */
+/**
+ * Where a commun stands, as shown in lists (the detailed steps come from the process, see {@code fr.communs.commun.Etape}).
+ * Shared by every feature that judges a commun's state (the commun itself, its contributions, budget, pieces…) so that
+ * none keeps its own copy of these rules.
+ */
 public enum CommunStatut {
     BROUILLON("Brouillon (non publié)", false),
     EN_CONSTITUTION("Groupement en constitution", false),
