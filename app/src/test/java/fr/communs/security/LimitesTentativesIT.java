@@ -39,7 +39,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * browser sends it) and through the account service for the forms that mail an address. The limits' clock is a
  * manual one ({@link ManualTime}), moved forward by the tests: the limits are the production ones, nobody sleeps.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // The production limits (application.properties), which the test profile relaxes for the other tests.
+        "communs.securite.connexion.par-compte=5/1m,10/15m,20/1h", "communs.securite.connexion.par-ip=25/15s,100/1h",
+        "communs.securite.formulaires.par-adresse=5/15m,20/24h", "communs.securite.formulaires.par-ip=10/1m,50/1h"})
 @ActiveProfiles("test")
 class LimitesTentativesIT {
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
