@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * stored. A token is single-use and expires (confirmation 48 h, reset 1 h). Answers never reveal whether an account
  * exists: a sign-up with a known address mails its owner instead of creating anything, a reset or a new
  * confirmation link for an unknown address sends nothing, and the caller gets the same outcome in every case.
- * Rate limiting is not done here.
+ *
+ * <p>The forms that mail an address (sign-up, reset, new confirmation link) are limited per address and per client IP
+ * ({@link AccountThrottling}), checked here once the input is valid, whether an account exists or not.
  */
 @Service
 public class AccountService {
@@ -55,10 +57,12 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final Mailer mailer;
     private final CurrentUser currentUser;
+    private final AccountThrottling throttling;
 
     AccountService(JooqAppUserRepository users, JooqAccountTokenRepository tokens, PasswordEncoder passwordEncoder,
-                   Mailer mailer, CurrentUser currentUser) {
+                   Mailer mailer, CurrentUser currentUser, AccountThrottling throttling) {
         this.currentUser = currentUser;
+        this.throttling = throttling;
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -109,6 +113,7 @@ public class AccountService {
                         "La confirmation ne correspond pas au mot de passe.")
                 .orThrow();
         String email = normalise(data.email());
+        throttling.beforeMailingForm(email);
         Optional<AppUser> existing = users.findByEmail(email);
         if (existing.isPresent()) {
             AppUser owner = existing.get();
@@ -136,6 +141,7 @@ public class AccountService {
         Checks checks = Checks.start();
         checkEmail(checks, email);
         checks.orThrow();
+        throttling.beforeMailingForm(email);
         users.findByEmail(normalise(email))
                 .filter(u -> u.actif() && !users.isEmailConfirmed(u.id()))
                 .ifPresent(u -> sendConfirmation(u.id(), u.email(), u.nomComplet()));
@@ -147,6 +153,7 @@ public class AccountService {
         Checks checks = Checks.start();
         checkEmail(checks, email);
         checks.orThrow();
+        throttling.beforeMailingForm(email);
         users.findByEmail(normalise(email)).filter(AppUser::actif).ifPresent(u -> {
             tokens.invalidate(u.id(), Purpose.REINITIALISATION);
             String token = issue(u.id(), Purpose.REINITIALISATION, RESET_VALIDITY);
@@ -159,6 +166,11 @@ public class AccountService {
                             + "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre mot de passe "
                             + "actuel reste valable." + SIGNATURE);
         });
+    }
+
+    /** The French message shown while an action is refused by the limits on guessing, with the time to wait. */
+    public static String waitMessage(Duration wait) {
+        return AccountThrottling.waitMessage(wait);
     }
 
     /** Whether a password-reset link can still be used (for the screen; {@link #resetPassword} checks again). */
@@ -184,6 +196,25 @@ public class AccountService {
         users.updatePassword(user.id(), passwordEncoder.encode(password));
         users.confirmEmail(user.id());
         tokens.invalidate(user.id(), Purpose.REINITIALISATION);
+        throttling.passwordChanged(user.email());
+    }
+
+    /**
+     * After repeated failed logins on this address ({@link ThrottledAuthenticationProvider} decides when, at most once
+     * per period): mails the holder of the active account that has it, if any, how to choose a new password.
+     */
+    @Transactional
+    public void tellHolderOfFailedLogins(String email) {
+        users.findByEmail(normalise(email == null ? "" : email)).filter(AppUser::actif).ifPresent(u -> mailer.send(u.email(),
+                "Tentatives de connexion échouées sur votre compte — Appel à communs",
+                "Bonjour " + u.nomComplet() + ",\n\n"
+                        + "Plusieurs tentatives de connexion à votre compte sur la plateforme de l'appel à communs viennent "
+                        + "d'échouer (mot de passe incorrect). Pour protéger votre compte, les tentatives suivantes sont "
+                        + "momentanément ralenties.\n\n"
+                        + "Si c'était vous et que vous avez oublié votre mot de passe, choisissez-en un nouveau ici :\n\n"
+                        + mailer.link("mot-de-passe-oublie") + "\n\n"
+                        + "Si ce n'était pas vous, quelqu'un essaie peut-être de deviner votre mot de passe : choisissez-en un "
+                        + "nouveau, long et que vous n'utilisez nulle part ailleurs, avec le même lien." + SIGNATURE));
     }
 
     /** Whether the account's e-mail address has been confirmed (checked at login). */

@@ -40,6 +40,7 @@ class AccessibiliteNavigateurIT extends BrowserTest {
     private static final Set<String> RULES = Set.of("landmark-one-main", "landmark-no-duplicate-main", "page-has-heading-one",
             "heading-order", "color-contrast", "link-in-text-block", "aria-allowed-attr");
     private static String axe;
+    private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void loadAxe() {
@@ -54,6 +55,13 @@ class AccessibiliteNavigateurIT extends BrowserTest {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(width, 900));
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
+        // Chromium reports what the Content-Security-Policy blocked in the console ("Refused to … because it violates
+        // the following Content Security Policy directive").
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(page.url() + " → " + message.text());
+            }
+        });
         if (email != null) {
             page.navigate(url("login"));
             field(page, "Adresse électronique").fill(email);
@@ -155,6 +163,9 @@ class AccessibiliteNavigateurIT extends BrowserTest {
         admin.context().close();
 
         assertThat(report).isEmpty();
+        // The home page, the map (Leaflet from the webjars, tiles from communs.carte.tuiles), the task and pieces
+        // screens (upload) and every other page above ran under the Content-Security-Policy without a violation.
+        assertThat(cspViolations).isEmpty();
     }
 
     @Test

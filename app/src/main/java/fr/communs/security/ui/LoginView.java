@@ -14,6 +14,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import fr.communs.security.AccountService;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 import fr.communs.security.EmailNotConfirmedException;
 
 /**
@@ -25,6 +28,7 @@ import fr.communs.security.EmailNotConfirmedException;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static final String NOT_CONFIRMED_PARAMETER = "non-confirme";
+    static final String WAIT_PARAMETER = "attente";
 
     private final LoginForm login = new LoginForm();
     private final ResendConfirmationForm resend;
@@ -60,6 +64,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         return i18n;
     }
 
+    /**
+     * The login form's error while logins are refused by the limits on guessing ({@code /login?attente=<seconds>}): says
+     * to wait, the same for every address, so that it never tells whether an account exists.
+     */
+    static LoginI18n throttledI18n(long seconds) {
+        LoginI18n i18n = frenchI18n();
+        i18n.getErrorMessage().setTitle("Connexion momentanément bloquée");
+        i18n.getErrorMessage().setMessage(AccountService.waitMessage(Duration.ofSeconds(Math.max(1, seconds))));
+        return i18n;
+    }
+
     /** The login form's error, when the password was right but the address is not confirmed yet. */
     static LoginI18n notConfirmedI18n() {
         LoginI18n i18n = frenchI18n();
@@ -72,8 +87,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         boolean notConfirmed = parameters.containsKey(NOT_CONFIRMED_PARAMETER);
-        login.setI18n(notConfirmed ? notConfirmedI18n() : frenchI18n());
-        login.setError(notConfirmed || parameters.containsKey("error"));
+        OptionalLong wait = parameters.getOrDefault(WAIT_PARAMETER, List.of()).stream()
+                .filter(v -> v.matches("\\d{1,6}")).mapToLong(Long::parseLong).findFirst();
+        login.setI18n(wait.isPresent() ? throttledI18n(wait.getAsLong()) : notConfirmed ? notConfirmedI18n() : frenchI18n());
+        login.setError(notConfirmed || wait.isPresent() || parameters.containsKey("error"));
         if (notConfirmed && resend.getParent().isEmpty()) {
             addComponentAtIndex(indexOf(login) + 1, resend);
         } else if (!notConfirmed && resend.getParent().isPresent()) {
