@@ -72,6 +72,7 @@ final class SupervisedPostgres implements AutoCloseable {
     private volatile EmbeddedPostgres current;
     private volatile long postmasterPid;
     private volatile boolean closing;
+    private volatile boolean paused;
 
     private SupervisedPostgres(Path dataDir, boolean temporary, Map<String, String> serverConfig, boolean supervise)
             throws IOException {
@@ -140,6 +141,11 @@ final class SupervisedPostgres implements AutoCloseable {
         return postmasterPid;
     }
 
+    /** Suspends or resumes the watchdog (to observe the application with its database down). */
+    void supervise(boolean on) {
+        paused = !on;
+    }
+
     /** How many times the watchdog restarted PostgreSQL. */
     int restarts() {
         return restarts.get();
@@ -199,7 +205,7 @@ final class SupervisedPostgres implements AutoCloseable {
     }
 
     private void watch() {
-        if (closing) {
+        if (closing || paused) {
             return;
         }
         try {

@@ -34,11 +34,15 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        return show(event.getLocation().getPath(), parameter.getCaughtException());
+    }
+
+    /** Fills the page for an error met while opening {@code path}; returns the HTTP status. */
+    public int show(String path, Exception error) {
         removeAll();
         addClassName("page");
-        Exception error = parameter.getCaughtException();
         if (DatabaseUnavailable.isCause(error)) {
-            log.warn("Base de données indisponible en ouvrant /{} : {}", event.getLocation().getPath(), error.toString());
+            log.warn("Base de données indisponible en ouvrant /{} : {}", path, error.toString());
             title = DatabaseUnavailable.TITLE;
             Button retry = new Button("Réessayer", e -> getUI().ifPresent(ui -> ui.getPage().reload()));
             retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -52,7 +56,7 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
             getElement().executeJs("setTimeout(() => window.location.reload(), $0)", RETRY_SECONDS * 1000);
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
-        log.error("Erreur en ouvrant /{}", event.getLocation().getPath(), error);
+        log.error("Erreur en ouvrant /{}", path, error);
         title = "Une erreur est survenue";
         add(new H1(title),
                 new Paragraph("Cette page n'a pas pu s'afficher à cause d'une erreur inattendue. Réessayez dans un "
@@ -66,8 +70,8 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
         return title + " — Communs";
     }
 
-    /** The page's main text, for tests. */
-    String heading() {
+    /** The page's heading. */
+    public String heading() {
         return title;
     }
 }
