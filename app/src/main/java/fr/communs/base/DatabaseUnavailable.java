@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells whether an exception means "the database cannot be reached or does not answer in time" (as opposed to a bug
@@ -21,7 +22,25 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean isCause(Throwable error) {
+        return isCause(error, 0);
+    }
+
+    private static boolean isCause(Throwable error, int depth) {
+        if (depth > 5) {
+            return false;
+        }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // A failed rollback on a lost connection replaces the first failure ("application exception overridden
+            // by rollback exception"): the first failure says what happened.
+            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+                    && isCause(tse.getApplicationException(), depth + 1)) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isCause(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
