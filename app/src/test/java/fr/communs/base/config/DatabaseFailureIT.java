@@ -72,9 +72,9 @@ class DatabaseFailureIT {
         // before a kill must survive it.
         dir = java.nio.file.Files.createTempDirectory("communs-panne-");
         app = new SpringApplicationBuilder(CommunsApplication.class).profiles("test")
-                .properties("server.port=0", "vaadin.launch-browser=false",
-                        "communs.embedded-postgres.data-dir=" + dir.resolve("pgdata")).run();
+                .run("--server.port=0", "--communs.embedded-postgres.data-dir=" + dir.resolve("pgdata"));
         pg = app.getBean(SupervisedPostgres.class);
+        assertThat(pg.dataDirectory()).isEqualTo(dir.resolve("pgdata"));
         fx = app.getBean(Fixtures.class);
         dataSource = app.getBean(DataSource.class);
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
