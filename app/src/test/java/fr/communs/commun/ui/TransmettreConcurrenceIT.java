@@ -17,7 +17,6 @@ import fr.communs.structure.StructureService;
 import fr.communs.support.Fixtures;
 import fr.communs.support.TestUi;
 import fr.communs.task.TaskService;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,27 +69,25 @@ class TransmettreConcurrenceIT {
         return view;
     }
 
-    /** The dialogs open in the page, once the server has prepared its answer to the browser. */
-    private List<Dialog> openDialogs() {
-        ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
-        return ui.getChildren().filter(Dialog.class::isInstance).map(Dialog.class::cast).filter(Dialog::isOpened).toList();
-    }
-
     @Test
     void a_double_click_on_transmettre_opens_one_confirmation_and_the_button_waits_for_it_to_close() {
         ConstituerGroupementTaskView view = tab();
 
         view.transmettre.click();
+        Dialog first = view.confirmation;
         view.transmettre.click();
 
-        assertThat(openDialogs()).hasSize(1);
+        assertThat(first).isNotNull();
+        assertThat(view.confirmation).as("no second confirmation stacked on the first").isSameAs(first);
+        assertThat(first.isOpened()).isTrue();
         assertThat(view.transmettre.isDisableOnClick()).as("the browser disables it at the first click").isTrue();
         assertThat(view.transmettre.isEnabled()).as("disabled while the confirmation is open").isFalse();
 
-        openDialogs().get(0).close();                    // "Annuler"
+        first.close();                                   // "Annuler"
         assertThat(view.transmettre.isEnabled()).as("usable again after Annuler").isTrue();
         view.transmettre.click();
-        assertThat(openDialogs()).hasSize(1);
+        assertThat(view.confirmation).as("a new confirmation once the first is closed").isNotSameAs(first);
+        assertThat(view.confirmation.isOpened()).isTrue();
     }
 
     @Test
