@@ -53,6 +53,7 @@ public class AssembleeService {
                 .notNull(v.dateSeance(), "Date de la séance")
                 .check(v.dateSeance() == null || !v.dateSeance().isAfter(LocalDate.now()),
                         "La date de la séance ne peut pas être dans le futur.")
+                .plausibleDate(v.dateSeance(), "Date de la séance")
                 .check(!adopte || v.montantVote() != null, "Indiquez le montant de la subvention votée.")
                 .check(adopte || v.montantVote() == null,
                         "Aucun montant ne doit être saisi si la subvention n'est pas adoptée.");

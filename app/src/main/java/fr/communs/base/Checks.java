@@ -17,14 +17,29 @@ public final class Checks {
             errors.add("Le champ « " + label + " » est obligatoire.");
         } else if (value.length() > max) {
             errors.add("Le champ « " + label + " » ne doit pas dépasser " + max + " caractères.");
+        } else {
+            controlCharacters(value, label);
         }
         return this;
+    }
+
+    /**
+     * Control characters other than tabulation and line breaks (the NUL character above all, which PostgreSQL refuses
+     * in a text) never come from typing: refused with a French message rather than failing in the database.
+     */
+    private void controlCharacters(String value, String label) {
+        if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)) {
+            errors.add("Le champ « " + label + " » contient un caractère de contrôle invisible (copié d'un autre "
+                    + "logiciel) : retirez-le puis enregistrez de nouveau.");
+        }
     }
 
     /** Optional text of at most {@code max} characters. */
     public Checks optional(String value, String label, int max) {
         if (value != null && value.length() > max) {
             errors.add("Le champ « " + label + " » ne doit pas dépasser " + max + " caractères.");
+        } else if (value != null) {
+            controlCharacters(value, label);
         }
         return this;
     }
@@ -67,5 +82,20 @@ public final class Checks {
         }
         String trimmed = value.strip();
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Earliest date a person may type anywhere on the platform (the appel did not exist before). */
+    public static final java.time.LocalDate DATE_MIN = java.time.LocalDate.of(2000, 1, 1);
+
+    /**
+     * A date a person may really have meant: from {@link #DATE_MIN} to five years from today (a typo such as 0001 or
+     * 9999 is refused instead of being stored). A {@code null} date passes (combine with {@link #notNull}).
+     */
+    public Checks plausibleDate(java.time.LocalDate value, String label) {
+        if (value != null && (value.isBefore(DATE_MIN) || value.isAfter(java.time.LocalDate.now().plusYears(5)))) {
+            errors.add("Le champ « " + label + " » doit être une date comprise entre 2000 et dans cinq ans au plus : "
+                    + "vérifiez l'année saisie.");
+        }
+        return this;
     }
 }

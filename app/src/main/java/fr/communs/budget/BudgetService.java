@@ -86,7 +86,7 @@ public class BudgetService {
         Budget clean = check(budget);
         int current = budgets.version(communId);
         if (current != version) {
-            throw new ValidationException("Le budget a été modifié entre-temps (dans un autre onglet ou par une autre "
+            throw new fr.communs.base.ConcurrentChangeException("Le budget a été modifié entre-temps (dans un autre onglet ou par une autre "
                     + "personne de votre structure) : rechargez la page pour voir la dernière version, puis refaites vos "
                     + "modifications.");
         }

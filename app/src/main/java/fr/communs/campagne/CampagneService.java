@@ -176,6 +176,8 @@ public class CampagneService {
                         "Le nom du territoire ne correspond pas au département " + s.territoireCode() + " ("
                                 + communes.nomDepartement(s.territoireCode() == null ? "" : s.territoireCode()).orElse("?") + ").")
                 .notNull(s.dateLimiteDepot(), "Date limite de dépôt")
+                .plausibleDate(s.dateLimiteDepot() == null ? null : s.dateLimiteDepot().toLocalDate(), "Date limite de dépôt")
+                .plausibleDate(s.dateComite(), "Date du comité")
                 .orThrow();
     }
 }

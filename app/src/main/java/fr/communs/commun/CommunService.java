@@ -113,7 +113,7 @@ public class CommunService {
         Campagne campagne = campagnes.get(commun.campagneId());
         CommunData clean = commun.brouillon() ? checkDraft(campagne, data) : checkComplete(campagne, data);
         if (!communs.updateContent(communId, version, clean)) {
-            throw new ValidationException("Ce dossier a été modifié entre-temps (dans un autre onglet ou par une autre "
+            throw new fr.communs.base.ConcurrentChangeException("Ce dossier a été modifié entre-temps (dans un autre onglet ou par une autre "
                     + "personne de votre structure). Rechargez la page pour voir la dernière version.");
         }
         return version + 1;

@@ -414,7 +414,8 @@ public class GroupementService {
     public void transmit(String taskId) {
         // Lock the commun before claiming the task, in the same order as every other change of the groupement.
         long communId = tasks.findOpen(taskId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT)
-                .orElseThrow(TaskNotAvailableException::new).communId();
+                .orElseThrow(() -> new TaskNotAvailableException(
+                        tasks.whyNotOpen(taskId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT))).communId();
         CommunStatut statut = communs.lockStatut(communId).orElseThrow();
         tasks.requireOpen(taskId, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT);
         if (statut != CommunStatut.EN_CONSTITUTION) {

@@ -37,7 +37,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccountService {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * A mailbox as mail software accepts it unquoted (RFC 5322 dot-atom local part, letters of any language allowed as
+     * in RFC 6531) at a domain with a dot: no angle brackets, parentheses, colons or spaces, which only ever come from
+     * a mistake or an attempt to inject something into a page or a mail header.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+[\\p{L}]{2,63}$");
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
     static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
     static final Duration RESET_VALIDITY = Duration.ofHours(1);

@@ -83,7 +83,7 @@ public class StructureService {
                 || before.siaeType() != d.siaeType() || before.entrepriseAdaptee() != d.entrepriseAdaptee()
                 || !d.communeInsee().equals(before.communeInsee());
         if (!structures.update(id, version, d, ess(d), commune.nom(), commune.codeDepartement(), searchText(d, commune), reset)) {
-            throw new ValidationException("La fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page "
+            throw new fr.communs.base.ConcurrentChangeException("La fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page "
                     + "puis refaites vos changements.");
         }
     }
@@ -270,7 +270,7 @@ public class StructureService {
                 .orThrow();
         if (structures.setVerification(structureId, version, confirmee ? StatutVerification.VERIFIEE : StatutVerification.REFUSEE,
                 confirmee ? null : motif.strip(), agent.id()) == 0) {
-            throw new ValidationException("Cette fiche a changé ou a déjà été vérifiée entre-temps : rechargez la page "
+            throw new fr.communs.base.ConcurrentChangeException("Cette fiche a changé ou a déjà été vérifiée entre-temps : rechargez la page "
                     + "et vérifiez-la de nouveau.");
         }
     }

@@ -75,6 +75,36 @@ public class TaskService {
                 .map(t -> toOpenTasks(List.of(t), user.get()).get(0));
     }
 
+    /**
+     * Why the current user cannot open this task (in French): it is done or gone, a colleague of the same group has
+     * taken it (named), or it was never for them (nobody named: the caller has no business knowing who has it).
+     */
+    @Transactional(readOnly = true)
+    public String whyNotOpen(String taskId, String taskDefinitionKey) {
+        Optional<AppUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return TaskNotAvailableException.NOT_FOR_YOU;
+        }
+        return whyNotOpen(taskId, taskDefinitionKey, user.get());
+    }
+
+    private String whyNotOpen(String taskId, String key, AppUser user) {
+        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(key).singleResult();
+        if (task == null) {
+            return TaskNotAvailableException.DONE;
+        }
+        if (task.isSuspended()) {
+            return "Cette tâche est suspendue pour l'instant : le dossier n'attend rien de vous à cette étape.";
+        }
+        List<String> groups = CurrentUser.groupsOf(user);
+        boolean offeredToMe = !groups.isEmpty() && tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(groups)
+                .includeAssignedTasks().count() > 0;
+        if (offeredToMe && task.getAssignee() != null && !task.getAssignee().equals(user.camundaId())) {
+            return TaskNotAvailableException.takenBy(titles.personName(task.getAssignee()).orElse(null));
+        }
+        return TaskNotAvailableException.NOT_FOR_YOU;
+    }
+
     /** The first open task of this commun the current user may work on, if any. */
     @Transactional(readOnly = true)
     public Optional<OpenTask> findOpenForCommun(long communId) {
@@ -100,7 +130,8 @@ public class TaskService {
     @Transactional
     public long requireOpen(String taskId, String taskDefinitionKey) {
         AppUser user = currentUser.require();
-        Task task = findActionable(taskId, taskDefinitionKey, user).orElseThrow(TaskNotAvailableException::new);
+        Task task = findActionable(taskId, taskDefinitionKey, user)
+                .orElseThrow(() -> new TaskNotAvailableException(whyNotOpen(taskId, taskDefinitionKey, user)));
         if (task.getAssignee() == null) {
             claimOrFail(taskId, user);
         }
@@ -217,7 +248,7 @@ public class TaskService {
             throw new TaskNotAvailableException();
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user.camundaId())) {
-            throw new TaskNotAvailableException("Cette tâche a déjà été prise par une autre personne.");
+            throw new TaskNotAvailableException(TaskNotAvailableException.takenBy(titles.personName(task.getAssignee()).orElse(null)));
         }
         claimOrFail(taskId, user);
         events.publishEvent(new TaskTaken(task.getTaskDefinitionKey(), communIdOf(task), user.id()));

@@ -258,7 +258,7 @@ class AvisServiceIT {
             fx.as(other);
             assertThatThrownBy(() -> avis.answer(cultureTask, SensAvis.DEFAVORABLE, "Je réponds à sa place"))
                     .isInstanceOf(TaskNotAvailableException.class)
-                    .hasMessageContaining("plus disponible");
+                    .hasMessageContaining("ne vous est pas destinée");
             assertThat(avis.ofTask(cultureTask)).isEmpty();
         }
         fx.as(dossier.porteurEmail());

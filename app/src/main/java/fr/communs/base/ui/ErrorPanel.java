@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.button.Button;
+import fr.communs.base.ConcurrentChangeException;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import java.util.List;
@@ -16,7 +18,12 @@ import org.springframework.dao.DuplicateKeyException;
  * including the account pages that stand outside the application frame.
  */
 public class ErrorPanel extends Div {
+    /** What a concurrency loss says when the exception carries no French message of ours. */
+    public static final String CONFLICT = "Ce dossier a été modifié par une autre personne (ou dans un autre onglet) "
+            + "pendant votre saisie : rien n'a été enregistré. Rechargez la page pour voir la dernière version, puis "
+            + "refaites vos changements.";
     private List<String> shown = List.of();
+    private boolean conflict;
 
     public ErrorPanel() {
         addClassName("error-panel");
@@ -26,12 +33,34 @@ public class ErrorPanel extends Div {
 
     public void show(List<String> errors) {
         shown = List.copyOf(errors);
+        conflict = false;
+        removeClassName("conflict");
         removeAll();
         add(new Span(errors.size() > 1 ? "Le formulaire contient des erreurs :" : "Le formulaire contient une erreur :"));
         UnorderedList list = new UnorderedList();
         errors.forEach(e -> list.add(new ListItem(e)));
         add(list);
         setVisible(true);
+    }
+
+    /**
+     * Shows that the action lost a race with someone else (not an error of the form): what happened, and a button to
+     * reload the page.
+     */
+    public void showConflict(String message) {
+        shown = List.of(message);
+        conflict = true;
+        removeAll();
+        addClassName("conflict");
+        Span what = new Span(message);
+        Button reload = new Button("Recharger la page", e -> getUI().ifPresent(ui -> ui.getPage().reload()));
+        add(what, reload);
+        setVisible(true);
+    }
+
+    /** Whether the panel shows a concurrency loss rather than errors of the form. */
+    public boolean conflict() {
+        return conflict;
     }
 
     /** The errors shown now (empty when the panel is hidden), for forms that also mark their fields. */
@@ -48,6 +77,8 @@ public class ErrorPanel extends Div {
 
     public void clear() {
         shown = List.of();
+        conflict = false;
+        removeClassName("conflict");
         removeAll();
         setVisible(false);
     }
@@ -61,16 +92,21 @@ public class ErrorPanel extends Div {
         try {
             action.run();
             return true;
+        } catch (ConcurrentChangeException e) {
+            showConflict(e.getMessage());
         } catch (ValidationException e) {
             show(e.errors());
         } catch (NotAllowedException e) {
             Notification n = Notification.show(e.getMessage(), 8000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-            show(List.of("Quelqu'un agit sur ce dossier au même moment : votre saisie est conservée, réessayez dans un instant."));
+            showConflict("Quelqu'un agit sur ce dossier au même moment : votre saisie est conservée, réessayez dans un instant.");
+        } catch (org.springframework.dao.OptimisticLockingFailureException
+                 | org.camunda.bpm.engine.OptimisticLockingException e) {
+            showConflict(CONFLICT);
         } catch (DuplicateKeyException e) {
-            show(List.of("Cette opération vient d'être faite par ailleurs (par exemple dans un autre onglet) : "
-                    + "rechargez la page pour voir la situation à jour."));
+            showConflict("Cette opération vient d'être faite par ailleurs (par exemple dans un autre onglet) : "
+                    + "rechargez la page pour voir la situation à jour.");
         }
         return false;
     }

@@ -37,6 +37,9 @@ class ConstituerGroupementTaskView extends TaskView {
     final Button transmettre = new Button("Transmettre au Département");
     GroupementPanel panel;
     private com.vaadin.flow.shared.Registration transmitClicks;
+    /** The open confirmation, if any: a second click (double click, slow network) must not stack another one. */
+    com.vaadin.flow.component.dialog.Dialog confirmation;
+    private boolean eligible = true;
     private final Span pourquoi = new Span(
             "Le dossier pourra être transmis quand toutes les règles d'éligibilité ci-dessus seront remplies.");
 
@@ -83,11 +86,21 @@ class ConstituerGroupementTaskView extends TaskView {
         panel = new GroupementPanel(communs, groupements, structures, communId,
                 campagnes.get(commun.campagneId()).territoireCode(), currentUser.get(), live);
         transmettre.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        transmettre.setDisableOnClick(true);    // the browser disables it at once; enabled again when the dialog closes
         if (transmitClicks != null) {
             transmitClicks.remove();      // the screen is built again on each visit
         }
         transmitClicks = transmettre.addClickListener(e -> {
+            if (confirmation != null && confirmation.isOpened()) {
+                return;                           // a second click that reached the server before the button was disabled
+            }
             com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+            confirmation = dialog;
+            dialog.addOpenedChangeListener(o -> {
+                if (!o.isOpened()) {
+                    transmettre.setEnabled(eligible && !gone());
+                }
+            });
             dialog.setHeaderTitle("Transmettre le dossier au Département ?");
             dialog.setMaxWidth("36em");
             dialog.add(new Paragraph("Le dossier et le groupement seront figés tels qu'ils sont maintenant : ils ne "
@@ -112,7 +125,8 @@ class ConstituerGroupementTaskView extends TaskView {
                 getUI().ifPresent(ui -> ui.navigate("communs/" + communId));
                 return;
             }
-            transmettre.setEnabled(eligibility.eligible());
+            eligible = eligibility.eligible();
+            transmettre.setEnabled(eligible && (confirmation == null || !confirmation.isOpened()));
             pourquoi.setVisible(!eligibility.eligible());
         });
     }
@@ -123,9 +137,13 @@ class ConstituerGroupementTaskView extends TaskView {
      * the former groupement with a green panel.
      */
     void transmit(String taskId) {
-        if (!submit(() -> groupements.transmit(taskId),
+        if (!submit(taskId, () -> groupements.transmit(taskId),
                 "Le dossier a été transmis au Département. Le service Innovation sociale et solidaire va l'instruire.")) {
-            panel.refresh();
+            if (gone()) {
+                transmettre.setEnabled(false);    // transmitted meanwhile (another tab, another person of the structure)
+            } else {
+                panel.refresh();
+            }
         }
     }
 }

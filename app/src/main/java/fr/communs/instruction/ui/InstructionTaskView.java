@@ -17,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
  * ({@code dossiers/<communId>}), which shows the decision form to the agent who took the file.
  */
 @Route(value = TaskScreens.INSTRUCTION + "/:taskId", layout = MainLayout.class)
+@com.vaadin.flow.router.PageTitle("Instruire le dossier — Communs")
 @RolesAllowed(Roles.AGENT)
 class InstructionTaskView extends Div implements BeforeEnterObserver {
     private final TaskService tasks;
@@ -31,7 +32,7 @@ class InstructionTaskView extends Div implements BeforeEnterObserver {
         tasks.findOpen(taskId, CycleCommunProcess.TASK_INSTRUIRE).ifPresentOrElse(
                 task -> event.forwardTo(TaskScreens.DOSSIERS + "/" + task.communId()),
                 () -> {
-                    Ui.error("Cette tâche n'est plus disponible : elle a peut-être déjà été traitée ou prise par une autre personne.");
+                    Ui.error(tasks.whyNotOpen(taskId, CycleCommunProcess.TASK_INSTRUIRE));
                     event.forwardTo(TaskScreens.MES_TACHES);
                 });
     }

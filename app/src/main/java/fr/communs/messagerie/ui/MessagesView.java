@@ -55,17 +55,31 @@ class MessagesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             return;
         }
         boolean agent = currentUser.hasRole(Roles.AGENT);
-        title = (agent ? "Messages avec le groupement — " : "Messages avec le Département — ") + titre;
+        boolean admin = currentUser.hasRole(Roles.ADMIN);
+        title = (agent ? "Messages avec le groupement — "
+                : admin ? "Messages entre le groupement et le Département — "
+                : "Messages avec le Département — ") + titre;
         HorizontalLayout links = new HorizontalLayout(back);
         if (agent) {
             links.add(new Anchor(TaskScreens.DOSSIERS + "/" + id, "Ouvrir le dossier d'instruction"));
         }
-        Paragraph intro = new Paragraph(agent
-                ? "Les messages sont lus par toutes les structures du groupement, qui sont prévenues à chaque envoi."
-                : "Posez vos questions au service Innovation sociale et solidaire du Département et répondez aux siennes. "
-                        + "Les messages sont visibles des structures du groupement et des agents du Département.");
+        Paragraph intro = new Paragraph(intro(agent, admin));
         intro.addClassName("muted");
         add(new H1(title), links, intro, new MessagesPanel(service, currentUser, id));
+    }
+
+    /** The thread's introduction, in the words of its reader: the groupement, an agent, or the administrator. */
+    static String intro(boolean agent, boolean admin) {
+        if (agent) {
+            return "Les messages sont lus par toutes les structures du groupement, qui sont prévenues à chaque envoi.";
+        }
+        if (admin) {
+            return "Vous consultez, en tant qu'administrateur de la plateforme, les messages échangés entre les structures "
+                    + "du groupement et le service Innovation sociale et solidaire du Département. Vous pouvez les lire, "
+                    + "mais pas y répondre.";
+        }
+        return "Posez vos questions au service Innovation sociale et solidaire du Département et répondez aux siennes. "
+                + "Les messages sont visibles des structures du groupement et des agents du Département.";
     }
 
     @Override

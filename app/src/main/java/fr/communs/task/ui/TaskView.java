@@ -28,6 +28,8 @@ public abstract class TaskView extends VerticalLayout implements BeforeEnterObse
     private final String definitionKey;
     protected final ErrorPanel errors = new ErrorPanel();
     private String title = "Tâche";
+    private String taskId;
+    private boolean gone;
 
     protected TaskView(TaskService tasks, String definitionKey) {
         this.tasks = tasks;
@@ -37,10 +39,11 @@ public abstract class TaskView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String taskId = event.getRouteParameters().get("taskId").orElse(null);
+        taskId = event.getRouteParameters().get("taskId").orElse(null);
+        gone = false;
         Optional<OpenTask> task = tasks.findOpen(taskId, definitionKey);
         if (task.isEmpty()) {
-            Ui.error("Cette tâche n'est plus disponible : elle a peut-être déjà été traitée ou prise par une autre personne.");
+            Ui.error(tasks.whyNotOpen(taskId, definitionKey));
             event.forwardTo(TaskScreens.MES_TACHES);
             return;
         }
@@ -70,13 +73,40 @@ public abstract class TaskView extends VerticalLayout implements BeforeEnterObse
      * should show again what may have changed meanwhile). Returns whether it worked.
      */
     protected boolean submit(Runnable action, String successMessage) {
+        return submit(taskId, action, successMessage);
+    }
+
+    /**
+     * {@link #submit(Runnable, String)} for the task {@code id}. When the action fails because the task is no longer
+     * the caller's (done in another tab, taken by someone else), the form is taken off the page, so that no button of
+     * a task already done stays enabled, and the page says why.
+     */
+    protected boolean submit(String id, Runnable action, String successMessage) {
         if (errors.run(action)) {
             Ui.success(successMessage);
             UI.getCurrent().navigate(TaskScreens.MES_TACHES);
             return true;
         }
+        if (id != null && tasks.findOpen(id, definitionKey).isEmpty()) {
+            showGone(tasks.whyNotOpen(id, definitionKey));
+            return false;
+        }
         errors.reveal();
         return false;
+    }
+
+    /** Whether the task turned out to be done or taken meanwhile (its form is no longer on the page). */
+    public boolean gone() {
+        return gone;
+    }
+
+    private void showGone(String why) {
+        gone = true;
+        removeAll();
+        Paragraph reason = new Paragraph(why + " Votre action n'a rien modifié.");
+        reason.getElement().setAttribute("role", "alert");
+        reason.addClassName("error-panel");
+        add(new H1(title), reason, new Anchor(TaskScreens.MES_TACHES, "Revenir à « Mes tâches »"));
     }
 
     @Override
