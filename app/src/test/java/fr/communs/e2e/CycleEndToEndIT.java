@@ -317,7 +317,7 @@ class CycleEndToEndIT extends BrowserTest {
         step(structure, "16-mes-structures");
 
         // Every page of the path passed axe-core without a serious or critical violation.
-        assertThat(accessibilityChecked).hasSizeGreaterThanOrEqualTo(30);
+        org.assertj.core.api.Assertions.assertThat(accessibilityChecked).hasSizeGreaterThanOrEqualTo(30);
         org.assertj.core.api.Assertions.assertThat(accessibilityProblems).isEmpty();
     }
 }

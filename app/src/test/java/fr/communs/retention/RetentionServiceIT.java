@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.communs.assemblee.AssembleeService;
-import fr.communs.assemblee.ResultatVote;
+import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.RoleGroupement;
