@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 class CycleEndToEndIT extends BrowserTest {
     private static final String PASSWORD = "communs-demo-2025";
+    /** Task screens already checked by axe (each once: the same screen is opened several times). */
+    private final Set<String> tasksChecked = new HashSet<>();
 
     private Page login(String email) {
         Page page = newPage();
@@ -59,6 +63,9 @@ class CycleEndToEndIT extends BrowserTest {
         }
         open.click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(taskName))).isVisible();
+        if (tasksChecked.add(taskName)) {
+            axe(page, "tâche « " + taskName + " »");
+        }
     }
 
     private void pick(Page page, String label, String name) {
@@ -69,6 +76,9 @@ class CycleEndToEndIT extends BrowserTest {
     private void endOfTask(Page page) {
         page.waitForURL(Pattern.compile(".*/taches$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mes tâches"))).isVisible();
+        if (!accessibilityChecked.contains("mes-taches")) {
+            axe(page, "mes-taches");
+        }
     }
 
     @Test
@@ -77,10 +87,10 @@ class CycleEndToEndIT extends BrowserTest {
         Page visitor = browser.newPage();
         visitor.navigate(url(""));
         assertThat(visitor.getByText("Les défis à relever")).isVisible();
-        shot(visitor, "01-accueil");
+        step(visitor, "01-accueil");
         visitor.navigate(url("communs"));
         assertThat(visitor.getByText("Gestion de la forêt d'Aubais en commun")).isVisible();
-        shot(visitor, "02-communs-deposes");
+        step(visitor, "02-communs-deposes");
         // Keyboard users: the first Tab offers to skip the menu, Enter puts the focus on the page's content.
         // (Playwright's isFocused() fails on Vaadin's custom elements, hence the explicit checks; each times out if false.)
         visitor.keyboard().press("Tab");
@@ -96,7 +106,23 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(visitor.getByText("Révélateur de talent culinaire").first()).isVisible();
         assertThat(visitor.getByText("1 commun", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat(visitor.getByLabel("État du dossier")).containsText("Non recevable");
-        shot(visitor, "02b-communs-non-recevables");
+        step(visitor, "02b-communs-non-recevables");
+        // The other public pages of the paths: directory, map, a structure's card, sign-up, login, forgotten password.
+        visitor.navigate(url("structures"));
+        assertThat(visitor.locator("h1")).isVisible();
+        step(visitor, "02c-annuaire");
+        visitor.navigate(url("carte"));
+        assertThat(visitor.locator("h1")).isVisible();
+        step(visitor, "02d-carte");
+        visitor.navigate(url("inscription"));
+        assertThat(visitor.locator("h1")).isVisible();
+        step(visitor, "02e-inscription");
+        visitor.navigate(url("mot-de-passe-oublie"));
+        assertThat(visitor.locator("h1")).isVisible();
+        step(visitor, "02f-mot-de-passe-oublie");
+        visitor.navigate(url("login"));
+        assertThat(visitor.getByText("Mot de passe oublié").first()).isVisible();
+        step(visitor, "02g-connexion");
 
         // A structure deposits an idea: the draft is saved as she types, then published.
         String titre = "Cantine partagée des Cévennes " + System.nanoTime();
@@ -113,12 +139,12 @@ class CycleEndToEndIT extends BrowserTest {
         structure.getByText("Défi 2 —").click();
         structure.getByText("Lutte contre la pauvreté").click();
         assertThat(structure.getByText(Pattern.compile("Brouillon enregistré à"))).isVisible();
-        shot(structure, "03-deposer-brouillon");
+        step(structure, "03-deposer-brouillon");
         button(structure, "Publier l'idée");
         structure.waitForURL(Pattern.compile(".*/communs/\\d+$"));
         String communPath = structure.url().substring(structure.url().indexOf("communs/"));
         assertThat(structure.getByText("Groupement en constitution").first()).isVisible();
-        shot(structure, "04-commun-publie");
+        step(structure, "04-commun-publie");
 
         // The porteur invites MIESS 30 from the directory.
         openTask(structure, communPath, "Constituer le groupement et transmettre le dossier");
@@ -132,7 +158,7 @@ class CycleEndToEndIT extends BrowserTest {
         ressourcerie.navigate(url(communPath));
         button(ressourcerie, "Rejoindre ce commun");
         field(ressourcerie, "Message au porteur").fill("Nous fournirons les invendus de la ressourcerie alimentaire.");
-        shot(ressourcerie, "05-rejoindre");
+        step(ressourcerie, "05-rejoindre");
         button(ressourcerie, "Envoyer la demande");
         assertThat(ressourcerie.getByText("attend la réponse du porteur")).isVisible();
 
@@ -142,7 +168,7 @@ class CycleEndToEndIT extends BrowserTest {
                 .isVisible();
         miess.navigate(url("notifications"));
         assertThat(miess.getByText("Invitation à rejoindre « " + titre + " »")).isVisible();
-        shot(miess, "06-notifications");
+        step(miess, "06-notifications");
         miess.navigate(url(communPath));
         button(miess, "Accepter l'invitation");
         assertThat(miess.getByText("Invitation acceptée")).isVisible();
@@ -164,7 +190,7 @@ class CycleEndToEndIT extends BrowserTest {
         field(structure, "Montant de la ressource 1 (€)").fill("4000.00");
         field(structure, "Montant de la ressource 1 (€)").press("Tab");
         assertThat(structure.getByText(Pattern.compile("le budget est équilibré"))).isVisible();
-        shot(structure, "07a-budget");
+        step(structure, "07a-budget");
         button(structure, "Enregistrer le budget");
         assertThat(structure.getByText(Pattern.compile("^Enregistré le "))).isVisible();
 
@@ -175,12 +201,15 @@ class CycleEndToEndIT extends BrowserTest {
         structure.locator("vaadin-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
                 "statuts-la-combine.pdf", "application/pdf", fr.communs.piece.Echantillons.pdf("Statuts de La Combine")));
         assertThat(structure.getByText("« statuts-la-combine.pdf » a bien été déposé.")).isVisible();
+        step(structure, "07b-pieces");
 
         // The panel turns green, she transmits.
         openTask(structure, communPath, "Constituer le groupement et transmettre le dossier");
         assertThat(structure.getByText("Éligibilité : le groupement remplit les règles de l'appel")).isVisible();
-        shot(structure, "07-groupement-eligible");
+        step(structure, "07-groupement-eligible");
         button(structure, "Transmettre au Département");
+        assertThat(structure.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transmettre").setExact(true))).isVisible();
+        step(structure, "07c-confirmer-transmission");
         structure.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transmettre").setExact(true)).click();
         endOfTask(structure);
         ressourcerie.context().close();
@@ -191,8 +220,10 @@ class CycleEndToEndIT extends BrowserTest {
         Page agent = login("agent@communs.test");
         agent.navigate(url("dossiers"));
         assertThat(agent.getByText(titre).first()).isVisible();
-        shot(agent, "08-dossiers-agent");
+        step(agent, "08-dossiers-agent");
         agent.navigate(url(dossierPath));
+        assertThat(agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je m'en occupe"))).isVisible();
+        step(agent, "08b-dossier-agent");
         button(agent, "Je m'en occupe");
         assertThat(agent.getByText("Instruit par vous").first()).isVisible();
         for (String critere : List.of("Nombre et typologie des contributeurs", "Gouvernance démocratique",
@@ -204,7 +235,7 @@ class CycleEndToEndIT extends BrowserTest {
         agent.getByText("Demande de compléments", new Page.GetByTextOptions().setExact(true)).click();
         agent.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Gouvernance").setExact(true)).check();
         field(agent, "Message au groupement : ce qui manque").fill("Précisez comment les décisions sont prises au quotidien.");
-        shot(agent, "09-instruction-complements");
+        step(agent, "09-instruction-complements");
         button(agent, "Enregistrer la décision");
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer").setExact(true)).click();
         assertThat(agent.getByText("Compléments demandés : le dossier attend la réponse du groupement.")).isVisible();
@@ -215,7 +246,7 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(field(structure, "Résumé")).hasCount(0);
         field(structure, "Gouvernance").fill("Un comité mensuel au consentement, ouvert aux usagers ; comptes rendus publics.");
         field(structure, "Votre réponse à l'instructeur").fill("Nous avons décrit la prise de décision.");
-        shot(structure, "09b-completer-dossier");
+        step(structure, "09b-completer-dossier");
         button(structure, "Renvoyer le dossier complété");
         endOfTask(structure);
 
@@ -224,7 +255,7 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(agent.getByText("Nous avons décrit la prise de décision.")).isVisible();
         assertThat(agent.getByText("Instruit par vous").first()).isVisible();
         agent.getByText("Recevable — soumettre au comité", new Page.GetByTextOptions().setExact(true)).click();
-        shot(agent, "09c-instruction-recevable");
+        step(agent, "09c-instruction-recevable");
         button(agent, "Enregistrer la décision");
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer").setExact(true)).click();
         assertThat(agent.getByText("Au comité d'accompagnement").first()).isVisible();
@@ -238,7 +269,7 @@ class CycleEndToEndIT extends BrowserTest {
             field(comite, "Gouvernance démocratique, coopérative et transparente").fill("5");
             field(comite, "Pertinence des projets en lien avec les défis").fill("4");
             field(comite, "Pertinence de la proposition relativement à la notion de communs").fill("3");
-            shot(comite, "10-noter-" + membre.substring(0, membre.indexOf('@')));
+            step(comite, "10-noter-" + membre.substring(0, membre.indexOf('@')));
             button(comite, "Enregistrer mes notes");
             endOfTask(comite);
             comite.context().close();
@@ -250,7 +281,7 @@ class CycleEndToEndIT extends BrowserTest {
         agent.locator("vaadin-radio-group").getByText("Favorable", new Locator.GetByTextOptions().setExact(true)).click();
         field(agent, "Subvention proposée à l'Assemblée (€)").fill("10000");
         field(agent, "Contributions non financières proposées par le comité").fill("Mise à disposition d'une salle.");
-        shot(agent, "11-avis-comite");
+        step(agent, "11-avis-comite");
         button(agent, "Enregistrer l'avis du comité");
         endOfTask(agent);
 
@@ -258,7 +289,7 @@ class CycleEndToEndIT extends BrowserTest {
         agent.getByText("Adopté", new Page.GetByTextOptions().setExact(true)).click();
         field(agent, "Date de la séance de l'Assemblée").fill(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         field(agent, "Date de la séance de l'Assemblée").press("Enter");
-        shot(agent, "12-vote");
+        step(agent, "12-vote");
         button(agent, "Enregistrer le vote");
         endOfTask(agent);
 
@@ -268,7 +299,7 @@ class CycleEndToEndIT extends BrowserTest {
         field(structure, "Lien vers le livrable (facultatif)").fill("https://exemple.org/cantine");
         field(structure, "Description du livrable").fill("Un guide pour ouvrir une cantine en commun.");
         field(structure, "Retour d'expérience sur la constitution du dossier").fill("Trois mois pour réunir le groupement.");
-        shot(structure, "13-livrable");
+        step(structure, "13-livrable");
         button(structure, "Déposer le livrable");
         endOfTask(structure);
 
@@ -277,6 +308,16 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(visitor.getByText("Lauréat — livrable déposé")).isVisible();
         assertThat(visitor.locator("li.fin")).containsText("Livrable déposé");
         assertThat(visitor.locator("li.a_venir")).hasCount(0);
-        shot(visitor, "14-commun-laureat");
+        step(visitor, "14-commun-laureat");
+        structure.navigate(url("mes-communs"));
+        assertThat(structure.locator("h1")).isVisible();
+        step(structure, "15-mes-communs");
+        structure.navigate(url("mes-structures"));
+        assertThat(structure.locator("h1")).isVisible();
+        step(structure, "16-mes-structures");
+
+        // Every page of the path passed axe-core without a serious or critical violation.
+        org.assertj.core.api.Assertions.assertThat(accessibilityChecked).hasSizeGreaterThanOrEqualTo(30);
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems).isEmpty();
     }
 }
