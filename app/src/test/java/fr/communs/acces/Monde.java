@@ -147,8 +147,9 @@ final class Monde {
         String porteur = emails.get(Persona.MEMBRE);
 
         fx.as(porteur);
-        brouillon = communs.createDraft(porteurStructure, data("Brouillon matrice"));
-        brouillonTitre = titres.get(brouillon);
+        CommunData draft = data("Brouillon matrice");
+        brouillon = communs.createDraft(porteurStructure, draft);
+        brouillonTitre = draft.titre();
 
         enConstitution = publie(porteur, membre, contributeur);
         fx.as(porteur);

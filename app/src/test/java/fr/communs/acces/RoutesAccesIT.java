@@ -91,6 +91,7 @@ class RoutesAccesIT {
         private Function<Monde, String> marqueur;
         private String forwardAccepte;
         private final Map<Persona, Attendu> attendu = new EnumMap<>(Persona.class);
+        private boolean anonymeRefuse;
 
         Builder(String route, String objet) {
             this.route = route;
@@ -131,7 +132,7 @@ class RoutesAccesIT {
             for (Persona p : personas) {
                 attendu.put(p, Attendu.OK);
             }
-            if (attendu.get(ANONYME) == Attendu.NON) {
+            if (attendu.get(ANONYME) == Attendu.NON && !anonymeRefuse) {
                 attendu.put(ANONYME, Attendu.CONNEXION);
             }
             return new Ligne(route, objet, parametres, marqueur, forwardAccepte, attendu);
@@ -143,7 +144,7 @@ class RoutesAccesIT {
 
         /** Anonymous visitors get "not found" rather than the login page (a public route, the object hidden). */
         Builder anonymeRefuse() {
-            attendu.put(ANONYME, Attendu.NON);
+            anonymeRefuse = true;
             return this;
         }
     }
@@ -176,7 +177,7 @@ class RoutesAccesIT {
                 route("mot-de-passe/:token", "jeton inconnu").token().tous(),
                 route("structures/:structureId([0-9]{1,18})", "structure porteuse").id("structureId", m -> m.porteurStructure).tous(),
                 route("structures/:structureId([0-9]{1,18})/modifier", "structure porteuse")
-                        .id("structureId", m -> m.porteurStructure).ok(MEMBRE, ADMIN),
+                        .id("structureId", m -> m.porteurStructure).ok(MEMBRE),
                 route("structures/nouvelle", "-").ok(STRUCTURES),
                 route("mes-structures", "-").ok(STRUCTURES),
                 route("mes-communs", "-").ok(STRUCTURES),
@@ -190,8 +191,7 @@ class RoutesAccesIT {
                         .marqueur(m -> m.titres.get(m.enInstruction)).tous(),
                 route(commun, "brouillon").id("communId", m -> m.brouillon).marqueur(m -> m.brouillonTitre)
                         .anonymeRefuse().ok(MEMBRE),
-                route(commun + "/modifier", "brouillon").id("communId", m -> m.brouillon).marqueur(m -> m.brouillonTitre)
-                        .ok(MEMBRE),
+                route(commun + "/modifier", "brouillon").id("communId", m -> m.brouillon).ok(MEMBRE),
                 route(commun + "/modifier", "commun en instruction").id("communId", m -> m.enInstruction)
                         .marqueur(m -> m.titres.get(m.enInstruction)).ok(),
                 route(commun + "/pieces", "commun en instruction").id("communId", m -> m.enInstruction)
@@ -330,12 +330,16 @@ class RoutesAccesIT {
                 BeforeEnterEvent event = new BeforeEnterEvent(router, NavigationTrigger.PROGRAMMATIC, new Location(chemin),
                         (Class<? extends Component>) vue, new RouteParameters(valeurs), ui, List.of());
                 observer.beforeEnter(event);
-                String ailleurs = event.hasForwardTarget() ? "forward " + event.getForwardUrl()
+                // Without a running servlet the route registry is empty: a forward to an address is "unknown".
+                String vers = event.hasForwardTarget() ? event.getForwardUrl()
+                        : event.hasUnknownForward() ? event.getUnknownForward() : null;
+                String ailleurs = vers != null ? "forward " + vers
                         : event.hasRerouteTarget() ? "reroute " + event.getRerouteUrl()
+                        : event.hasUnknownReroute() ? "reroute " + event.getUnknownReroute()
                         : event.hasErrorParameter() ? "erreur " + event.getErrorParameter().getCaughtException() : null;
                 if (ailleurs != null) {
-                    boolean accepte = ligne.forwardAccepte() != null && event.hasForwardTarget()
-                            && String.valueOf(event.getForwardUrl()).startsWith(ligne.forwardAccepte());
+                    boolean accepte = ligne.forwardAccepte() != null && vers != null
+                            && vers.startsWith(ligne.forwardAccepte());
                     return new Reponse(accepte ? Attendu.OK : Attendu.NON, ailleurs);
                 }
             }
