@@ -32,9 +32,11 @@ public class AssembleeService {
     private final TaskService tasks;
     private final CurrentUser currentUser;
     private final NotificationService notifications;
+    private final fr.communs.security.DossierAccess access;
 
     AssembleeService(JooqAssembleeRepository votes, CommunService communs, TaskService tasks, CurrentUser currentUser,
-                     NotificationService notifications) {
+                     NotificationService notifications, fr.communs.security.DossierAccess access) {
+        this.access = access;
         this.votes = votes;
         this.communs = communs;
         this.tasks = tasks;
@@ -44,7 +46,7 @@ public class AssembleeService {
 
     @Transactional
     public void recordVote(String taskId, VoteAssemblee v) {
-        AppUser agent = currentUser.requireRole(Roles.AGENT);
+        AppUser agent = access.requireServiceAgent();
         boolean adopte = v.resultat() == ResultatVote.ADOPTE;
         Checks checks = Checks.start()
                 .notNull(v.resultat(), "Résultat du vote")
@@ -96,6 +98,7 @@ public class AssembleeService {
 
     @Transactional(readOnly = true)
     public List<VoteAssemblee> votes(long communId) {
+        access.requireReadFile(communId);        // the Département's people who may read the file
         return votes.votes(communId);
     }
 

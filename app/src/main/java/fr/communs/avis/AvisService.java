@@ -59,10 +59,16 @@ public class AvisService {
     private final org.camunda.bpm.engine.TaskService engineTasks;
     private final RuntimeService runtime;
     private final NotificationService notifications;
+    /** Who may be asked for an avis: référents of other directions, and agents of the service. */
+    private static final List<String> ROLES_SOLLICITABLES = List.of(Roles.REFERENT, Roles.AGENT);
+
     private final CurrentUser currentUser;
+    private final fr.communs.security.DossierAccess access;
 
     AvisService(JooqAvisRepository avis, TaskService userTasks, org.camunda.bpm.engine.TaskService engineTasks,
-                RuntimeService runtime, NotificationService notifications, CurrentUser currentUser) {
+                RuntimeService runtime, NotificationService notifications, CurrentUser currentUser,
+                fr.communs.security.DossierAccess access) {
+        this.access = access;
         this.avis = avis;
         this.userTasks = userTasks;
         this.engineTasks = engineTasks;
@@ -71,11 +77,14 @@ public class AvisService {
         this.currentUser = currentUser;
     }
 
-    /** The agents the caller may ask for an avis (active, not the caller), by direction then name. */
+    /**
+     * The people an agent of the service may ask for an avis (active référents of other directions and agents of the
+     * service, not the caller), by direction then name.
+     */
     @Transactional(readOnly = true)
     public List<Referent> referents() {
-        AppUser agent = currentUser.requireRole(Roles.AGENT);
-        return avis.activeWithRoleExcept(Roles.AGENT, agent.id());
+        AppUser agent = access.requireServiceAgent();
+        return avis.activeWithRoleExcept(ROLES_SOLLICITABLES, agent.id());
     }
 
     /**
@@ -84,7 +93,7 @@ public class AvisService {
      */
     @Transactional
     public List<Long> request(long communId, Collection<Long> referentIds, String question, LocalDate dateLimite) {
-        AppUser agent = currentUser.requireRole(Roles.AGENT);
+        AppUser agent = access.requireServiceAgent();
         LocalDate today = LocalDate.now(Dates.ZONE);
         Set<Long> ids = new LinkedHashSet<>();
         boolean unknownId = false;
@@ -122,7 +131,7 @@ public class AvisService {
                     unknownId = true;
                 } else if (a.id() == agent.id()) {
                     checks.check(false, "Vous ne pouvez pas vous demander un avis à vous-même.");
-                } else if (!Roles.AGENT.equals(a.role()) || !a.actif()) {
+                } else if (!ROLES_SOLLICITABLES.contains(a.role()) || !a.actif()) {
                     checks.check(false, "« " + a.nom() + " » n'est pas un agent actif de la plateforme : "
                             + "choisissez un autre référent.");
                 }
@@ -164,7 +173,7 @@ public class AvisService {
     /** The référent gives their avis in their own task; the person who asked is notified. */
     @Transactional
     public void answer(String taskId, SensAvis sens, String reponse) {
-        AppUser referent = currentUser.requireRole(Roles.AGENT);
+        AppUser referent = currentUser.requireRole(Roles.REFERENT, Roles.AGENT);
         Checks.start()
                 .notNull(sens, "Sens de votre avis")
                 .required(reponse, "Votre avis", REPONSE_MAX)
@@ -195,7 +204,7 @@ public class AvisService {
      */
     @Transactional
     public void cancel(long avisId) {
-        AppUser agent = currentUser.requireRole(Roles.AGENT);
+        AppUser agent = access.requireServiceAgent();
         AvisReferent found = avis.find(avisId)
                 .orElseThrow(() -> new NotAllowedException("Cette demande d'avis n'existe pas."));
         boolean demandeur = avis.demandeurOf(avisId).map(id -> id == agent.id()).orElse(false);
@@ -236,17 +245,29 @@ public class AvisService {
                 "Demande d'avis annulée : « " + titre + " »", message, TaskScreens.MES_TACHES);
     }
 
-    /** Requests on a file and the avis given, the oldest first (agents only). */
+    /**
+     * Requests on a file and the avis given, the oldest first: all of them for an agent of the service; for a référent
+     * whose avis was asked on the file, their own requests only (the question put to them and their answer); refused
+     * to anyone else.
+     */
     @Transactional(readOnly = true)
     public List<AvisReferent> ofCommun(long communId) {
-        currentUser.requireRole(Roles.AGENT);
-        return avis.byCommun(communId);
+        AppUser user = currentUser.require();
+        if (fr.communs.security.DossierAccess.isServiceAgent(user)) {
+            return avis.byCommun(communId);
+        }
+        if (!Roles.REFERENT.equals(user.role())) {
+            throw new NotAllowedException(fr.communs.security.DossierAccess.RESERVE_AU_SERVICE);
+        }
+        access.requireReadFile(communId);
+        return avis.byCommun(communId).stream().filter(a -> a.referentId() == user.id()).toList();
     }
 
     /** The request behind a "Donner un avis" task, if the caller may work on that task. */
     @Transactional(readOnly = true)
     public Optional<AvisReferent> ofTask(String taskId) {
-        if (!currentUser.hasRole(Roles.AGENT) || userTasks.findOpen(taskId, AvisReferentProcess.TASK_DONNER_AVIS).isEmpty()) {
+        if (!(currentUser.hasRole(Roles.REFERENT) || currentUser.hasRole(Roles.AGENT))
+                || userTasks.findOpen(taskId, AvisReferentProcess.TASK_DONNER_AVIS).isEmpty()) {
             return Optional.empty();
         }
         return avisIdOfTask(taskId).flatMap(avis::find);

@@ -41,8 +41,11 @@ public class BudgetService {
     private final JooqBudgetRepository budgets;
     private final CampagneService campagnes;
     private final CurrentUser currentUser;
+    private final fr.communs.security.DossierAccess access;
 
-    BudgetService(JooqBudgetRepository budgets, CampagneService campagnes, CurrentUser currentUser) {
+    BudgetService(JooqBudgetRepository budgets, CampagneService campagnes, CurrentUser currentUser,
+                  fr.communs.security.DossierAccess access) {
+        this.access = access;
         this.budgets = budgets;
         this.campagnes = campagnes;
         this.currentUser = currentUser;
@@ -165,18 +168,23 @@ public class BudgetService {
 
     // --- Rules ---
 
-    /** The structures of the groupement and the Département; a draft only to its groupement. */
+    /**
+     * The structures of the groupement and the Département as {@code DossierAccess} says (a référent: the files on
+     * which their avis was asked; a comité member: the files on their séances); a draft only to its groupement.
+     */
     private void checkReader(AppUser user, CommunRow commun) {
         boolean membre = budgets.anyMember(commun.id(), user.structureIds());
         if (fr.communs.base.CommunStatut.BROUILLON.name().equals(commun.statut()) && !membre) {
             throw communInconnu();
         }
-        boolean departement = Roles.AGENT.equals(user.role()) || Roles.COMITE.equals(user.role())
-                || Roles.ADMIN.equals(user.role());
-        if (!departement && !membre) {
-            throw new NotAllowedException("Le budget prévisionnel de ce commun est réservé aux structures de son "
-                    + "groupement et au Département.");
+        if (membre || access.canReadFile(user, commun.id())) {
+            return;
         }
+        if (!Roles.STRUCTURE.equals(user.role())) {
+            throw new NotAllowedException(fr.communs.security.DossierAccess.DOSSIER_NON_ACCESSIBLE);
+        }
+        throw new NotAllowedException("Le budget prévisionnel de ce commun est réservé aux structures de son "
+                + "groupement et au Département.");
     }
 
     private static boolean porteur(AppUser user, CommunRow commun) {

@@ -38,9 +38,11 @@ public class ComiteService {
     private final TaskService tasks;
     private final CurrentUser currentUser;
     private final NotificationService notifications;
+    private final fr.communs.security.DossierAccess access;
 
     ComiteService(JooqComiteRepository comite, CommunService communs, TaskService tasks, CurrentUser currentUser,
-                  NotificationService notifications) {
+                  NotificationService notifications, fr.communs.security.DossierAccess access) {
+        this.access = access;
         this.comite = comite;
         this.communs = communs;
         this.tasks = tasks;
@@ -74,7 +76,7 @@ public class ComiteService {
     /** An agent records the comité's avis and proposed subsidy; the file goes to the Assemblée. */
     @Transactional
     public void recordAvis(String taskId, AvisComite a) {
-        AppUser agent = currentUser.requireRole(Roles.AGENT);
+        AppUser agent = access.requireServiceAgent();
         Checks checks = Checks.start()
                 .notNull(a.avis(), "Avis du comité")
                 .notNull(a.subventionProposee(), "Subvention proposée");
@@ -136,22 +138,24 @@ public class ComiteService {
                 TaskScreens.pathOf(CycleCommunProcess.TASK_AVIS_COMITE, avisTaskId));
     }
 
-    /** The comité members' score sheets (agents and comité members only). */
+    /** The comité members' score sheets (agents of the service, and comité members on the files of their séances). */
     @Transactional(readOnly = true)
     public List<NoteComite> notes(long communId) {
-        requireAgentOrComite();
+        requireAgentOrComite(communId);
         return comite.notes(communId);
     }
 
     @Transactional(readOnly = true)
     public Optional<AvisComite> avis(long communId) {
-        requireAgentOrComite();
+        requireAgentOrComite(communId);
         return comite.avis(communId);
     }
 
-    private void requireAgentOrComite() {
-        if (!currentUser.hasRole(Roles.AGENT) && !currentUser.hasRole(Roles.COMITE)) {
+    private void requireAgentOrComite(long communId) {
+        AppUser user = currentUser.require();
+        if (!Roles.AGENT.equals(user.role()) && !Roles.COMITE.equals(user.role())) {
             throw new NotAllowedException("Seuls les agents et les membres du comité peuvent voir les notes du comité.");
         }
+        access.requireReadFile(communId);
     }
 }

@@ -31,10 +31,12 @@ public class DossierVersionService {
     private final ObjectMapper json;
     private final ContributionService contributions;
     private final BudgetService budgets;
+    private final fr.communs.security.DossierAccess access;
 
     DossierVersionService(JooqCommunRepository communs, CommunService communService, CampagneService campagnes,
                           CurrentUser currentUser, ObjectMapper json, ContributionService contributions,
-                          BudgetService budgets) {
+                          BudgetService budgets, fr.communs.security.DossierAccess access) {
+        this.access = access;
         this.contributions = contributions;
         this.budgets = budgets;
         this.communs = communs;
@@ -74,14 +76,17 @@ public class DossierVersionService {
     }
 
     /**
-     * The frozen versions, newest first: for the agents and the groupement's structures only.
+     * The frozen versions, newest first: for the groupement's structures and the Département as {@code DossierAccess}
+     * says (agents of the service and administrators: every file; a référent: the files on which their avis was
+     * asked; a comité member: the files on their séances).
      */
     @Transactional(readOnly = true)
     public List<DossierVersion> versions(long communId) {
         AppUser user = currentUser.require();
-        boolean agent = Roles.AGENT.equals(user.role()) || Roles.ADMIN.equals(user.role()) || Roles.COMITE.equals(user.role());
-        if (!agent && !communService.callerIsMember(communId)) {
-            throw new NotAllowedException("Seuls le groupement et les agents du Département consultent le dossier transmis.");
+        if (!access.canReadFile(user, communId) && !communService.callerIsMember(communId)) {
+            throw new NotAllowedException(Roles.STRUCTURE.equals(user.role())
+                    ? "Seuls le groupement et les agents du Département consultent le dossier transmis."
+                    : fr.communs.security.DossierAccess.DOSSIER_NON_ACCESSIBLE);
         }
         return communs.versions(communId).stream().map(v -> {
             try {

@@ -157,9 +157,9 @@ class DemoDataLoader implements ApplicationRunner {
         accounts.createAccount(AGENT2, PASSWORD, "Julien Roux", Roles.AGENT, List.of());
         demoGroupements.setDirection(AGENT, "Innovation sociale et solidaire");
         demoGroupements.setDirection(AGENT2, "Innovation sociale et solidaire");
-        // Référents thématiques of other directions, asked for an avis on hybrid projects.
+        // Référents thématiques of other directions, asked for an avis on hybrid projects: they read those files only.
         for (String[] referent : REFERENTS) {
-            accounts.createAccount(referent[0], PASSWORD, referent[1], Roles.AGENT, List.of());
+            accounts.createAccount(referent[0], PASSWORD, referent[1], Roles.REFERENT, List.of());
             demoGroupements.setDirection(referent[0], referent[2]);
         }
         accounts.createAccount(COMITE1, PASSWORD, "Hélène Martin", Roles.COMITE, List.of());

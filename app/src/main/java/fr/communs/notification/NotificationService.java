@@ -85,7 +85,7 @@ public class NotificationService implements UnreadNotifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void notifyRole(String role, NotificationType type, String titre, String texte, String lien) {
         check(type, titre, texte, lien);
-        if (role == null || !List.of(Roles.STRUCTURE, Roles.AGENT, Roles.COMITE, Roles.ADMIN).contains(role)) {
+        if (role == null || !List.of(Roles.STRUCTURE, Roles.AGENT, Roles.REFERENT, Roles.COMITE, Roles.ADMIN).contains(role)) {
             throw new IllegalArgumentException("Rôle inconnu : " + role);
         }
         send(notifications.withRole(role), type, titre, texte, lien,

@@ -59,12 +59,14 @@ public class PieceJointeService {
     private final PieceTypeDetector detector;
     private final CampagneService campagnes;
     private final CurrentUser currentUser;
+    private final fr.communs.security.DossierAccess access;
     private final TransactionTemplate tx;
     private final long tailleMax;
     private final long quota;
 
     PieceJointeService(JooqPieceJointeRepository pieces, PieceStorage storage, PieceTypeDetector detector,
-                       CampagneService campagnes, CurrentUser currentUser, PlatformTransactionManager transactions,
+                       CampagneService campagnes, CurrentUser currentUser, fr.communs.security.DossierAccess access,
+                       PlatformTransactionManager transactions,
                        @Value("${communs.pieces.taille-max:10MB}") DataSize tailleMax,
                        @Value("${communs.pieces.quota:50MB}") DataSize quota) {
         this.pieces = pieces;
@@ -72,6 +74,7 @@ public class PieceJointeService {
         this.detector = detector;
         this.campagnes = campagnes;
         this.currentUser = currentUser;
+        this.access = access;
         this.tx = new TransactionTemplate(transactions);
         this.tailleMax = tailleMax.toBytes();
         this.quota = quota.toBytes();
@@ -290,7 +293,11 @@ public class PieceJointeService {
 
     // --- Rules ---
 
-    /** Agents, comité, administrators, and the structures of the groupement; a draft only to its groupement. */
+    /**
+     * The structures of the groupement, and the Département as {@code DossierAccess} says (agents of the service and
+     * administrators: every file; a référent: the files on which their avis was asked; a comité member: the files on
+     * their séances); a draft only to its groupement.
+     */
     private void checkReader(long communId) {
         AppUser user = currentUser.require();
         CommunRow commun = pieces.commun(communId).orElseThrow(PieceJointeService::communInconnu);
@@ -298,12 +305,14 @@ public class PieceJointeService {
         if (STATUT_BROUILLON.equals(commun.statut()) && !membre) {
             throw communInconnu();
         }
-        boolean departement = Roles.AGENT.equals(user.role()) || Roles.COMITE.equals(user.role())
-                || Roles.ADMIN.equals(user.role());
-        if (!departement && !membre) {
-            throw new NotAllowedException("Les pièces jointes de ce commun sont réservées aux structures de son "
-                    + "groupement et au Département.");
+        if (membre || access.canReadFile(user, communId)) {
+            return;
         }
+        if (!Roles.STRUCTURE.equals(user.role())) {
+            throw new NotAllowedException(fr.communs.security.DossierAccess.DOSSIER_NON_ACCESSIBLE);
+        }
+        throw new NotAllowedException("Les pièces jointes de ce commun sont réservées aux structures de son "
+                + "groupement et au Département.");
     }
 
     private boolean depotOuvert(CommunRow commun) {

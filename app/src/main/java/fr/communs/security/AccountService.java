@@ -85,7 +85,7 @@ public class AccountService {
         checkEmail(checks, email);
         checkPassword(checks, password, email);
         checks.required(nomComplet, "Nom complet", 200)
-                .check(List.of(Roles.STRUCTURE, Roles.AGENT, Roles.COMITE, Roles.ADMIN).contains(role), "Rôle inconnu.")
+                .check(List.of(Roles.STRUCTURE, Roles.AGENT, Roles.REFERENT, Roles.COMITE, Roles.ADMIN).contains(role), "Rôle inconnu.")
                 .check(email == null || users.findByEmail(email.strip()).isEmpty(), "Un compte existe déjà avec cette adresse.")
                 .orThrow();
         long id = users.insert(normalise(email), passwordEncoder.encode(password), nomComplet.strip(), role, true);

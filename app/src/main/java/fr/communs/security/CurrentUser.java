@@ -43,6 +43,10 @@ public class CurrentUser {
                 return user;
             }
         }
+        if (Roles.REFERENT.equals(user.role()) && java.util.Arrays.asList(roles).contains(Roles.AGENT)) {
+            // A référent is an agent, but not of the service that instructs: say so rather than "your role".
+            throw new NotAllowedException(DossierAccess.RESERVE_AU_SERVICE);
+        }
         throw new NotAllowedException("Votre rôle ne permet pas cette action.");
     }
 

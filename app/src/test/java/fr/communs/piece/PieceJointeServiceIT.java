@@ -314,10 +314,14 @@ class PieceJointeServiceIT {
     }
 
     @Test
-    void agents_the_comite_and_administrators_list_and_open_but_do_not_upload() throws Exception {
+    void agents_and_administrators_list_and_open_but_do_not_upload_and_the_comite_reads_only_files_of_its_seances()
+            throws Exception {
         byte[] bytes = Echantillons.pdf("Budget");
         PieceJointe piece = upload(contributeurEmail, contributeur, "budget.pdf", bytes);
-        for (String role : new String[] {Roles.AGENT, Roles.COMITE, Roles.ADMIN}) {
+        fx.as(fx.account(Roles.COMITE));           // this file never went to the comité (see LeastPrivilegeIT)
+        assertThatThrownBy(() -> pieces.list(commun)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> pieces.open(piece.id())).isInstanceOf(NotAllowedException.class);
+        for (String role : new String[] {Roles.AGENT, Roles.ADMIN}) {
             fx.as(fx.account(role));
             assertThat(pieces.list(commun)).as(role).containsExactly(piece);
             assertThat(read(pieces.open(piece.id()))).as(role).isEqualTo(bytes);

@@ -44,6 +44,8 @@ public class Fixtures {
     private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.ComiteService> comites;
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<fr.communs.budget.BudgetService> budgets;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.avis.AvisService> avis;
 
     Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
              TaskService engineTasks, ManagementService management, org.jooq.DSLContext dsl,
@@ -238,6 +240,15 @@ public class Fixtures {
 
     /** The same, the porteur having saved {@code budget} (when not null) before transmitting: it is frozen with the file. */
     public Transmis transmis(fr.communs.budget.Budget budget) {
+        return transmis(budget, (communId, porteurStructureId) -> { });
+    }
+
+    /**
+     * The same, {@code avantTransmission} running (logged in as the porteur, with the commun's and the porteur
+     * structure's ids) just before the transmission: to deposit pieces, for example.
+     */
+    public Transmis transmis(fr.communs.budget.Budget budget,
+                             java.util.function.BiConsumer<Long, Long> avantTransmission) {
         long porteur = structure(true, "30");
         String porteurEmail = account(Roles.STRUCTURE, porteur);
         long id = deposit(porteurEmail, porteur);
@@ -248,6 +259,7 @@ public class Fixtures {
         if (budget != null) {
             budgets.getObject().save(id, 0, budget);
         }
+        avantTransmission.accept(id, porteur);
         groupements.getObject().transmit(task(id, fr.communs.processes.CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT).getId());
         logout();
         return new Transmis(id, porteur, porteurEmail, membre, membreEmail, contributeur, contributeurEmail);
@@ -324,6 +336,36 @@ public class Fixtures {
             comites.getObject().score(audition.getId(), new fr.communs.comite.NotesAudition(3, 3, 3, 3, null));
         }
         logout();
+    }
+
+    /**
+     * A référent thématique of another direction (role {@link Roles#REFERENT}, with this direction): reads only the
+     * files on which their avis is asked. Returns the e-mail.
+     */
+    public String referent(String direction) {
+        String email = account(Roles.REFERENT);
+        dsl.update(fr.communs.db.Tables.APP_USER).set(fr.communs.db.Tables.APP_USER.DIRECTION, direction)
+                .where(fr.communs.db.Tables.APP_USER.EMAIL.eq(email)).execute();
+        return email;
+    }
+
+    /** The account id of this e-mail. */
+    public long idOf(String email) {
+        return dsl.select(fr.communs.db.Tables.APP_USER.APP_USER_ID).from(fr.communs.db.Tables.APP_USER)
+                .where(fr.communs.db.Tables.APP_USER.EMAIL.eq(email)).fetchOne().value1();
+    }
+
+    /**
+     * A new agent of the service asks this référent for an avis on the transmitted file (due in 10 days); returns the
+     * agent's e-mail. Nobody stays logged in.
+     */
+    public String avisDemande(long communId, String referentEmail) {
+        String agent = account(Roles.AGENT);
+        as(agent);
+        avis.getObject().request(communId, List.of(idOf(referentEmail)), "Quel est l'avis de votre direction ?",
+                LocalDate.now(fr.communs.base.Dates.ZONE).plusDays(10));
+        logout();
+        return agent;
     }
 
     /** A file recevable, scored, with a favorable avis proposing {@code subvention}: it waits for the Assemblée's vote. */

@@ -43,10 +43,10 @@ public class JooqAvisRepository {
     public record CommunRef(long id, String titre, CommunStatut statut) {
     }
 
-    /** Active accounts with this role, except one, ordered by direction (unknown last) then name. */
-    public List<Referent> activeWithRoleExcept(String role, long exceptUserId) {
+    /** Active accounts with one of these roles, except one, ordered by direction (unknown last) then name. */
+    public List<Referent> activeWithRoleExcept(Collection<String> roles, long exceptUserId) {
         return dsl.select(APP_USER.APP_USER_ID, APP_USER.NOM_COMPLET, APP_USER.DIRECTION).from(APP_USER)
-                .where(APP_USER.ROLE.eq(role).and(APP_USER.ACTIF.isTrue()).and(APP_USER.APP_USER_ID.ne(exceptUserId)))
+                .where(APP_USER.ROLE.in(roles).and(APP_USER.ACTIF.isTrue()).and(APP_USER.APP_USER_ID.ne(exceptUserId)))
                 .orderBy(APP_USER.DIRECTION.asc().nullsLast(), APP_USER.NOM_COMPLET.asc(), APP_USER.APP_USER_ID.asc())
                 .fetch(r -> new Referent(r.value1(), r.value2(), r.value3()));
     }
@@ -145,6 +145,13 @@ public class JooqAvisRepository {
         var suivi = fr.communs.db.Tables.DOSSIER_SUIVI;
         return dsl.select(suivi.INSTRUCTEUR_ID).from(suivi).where(suivi.COMMUN_ID.eq(communId))
                 .fetchOptional(suivi.INSTRUCTEUR_ID);
+    }
+
+    /** Whether this person was asked for an avis on the file and the request was not cancelled. */
+    public boolean asked(long referentId, long communId) {
+        return dsl.fetchExists(AVIS_REFERENT, AVIS_REFERENT.COMMUN_ID.eq(communId)
+                .and(AVIS_REFERENT.REFERENT_ID.eq(referentId))
+                .and(AVIS_REFERENT.STATUT.in(StatutAvis.EN_ATTENTE.name(), StatutAvis.RENDU.name())));
     }
 
     /** Ids of the pending requests on a file. */

@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * The avis of référents thématiques on a file, for the agents' back office: the requests with their state and the
- * avis given, "Annuler" for a pending one, and "Demander un avis à un référent".
+ * avis given, "Annuler" for a pending one, and "Demander un avis à un référent". For a référent
+ * ({@link #forReferent}): their own requests, read only.
  */
 public class AvisPanel extends VerticalLayout {
     private final AvisService service;
@@ -32,15 +33,28 @@ public class AvisPanel extends VerticalLayout {
     final ErrorPanel errors = new ErrorPanel();
     final VerticalLayout list = new VerticalLayout();
     final Button demander;
+    private final boolean gestion;
 
     public AvisPanel(AvisService service, long communId) {
+        this(service, communId, true);
+    }
+
+    /** The référent's own requests on the file (the question put to them, their avis), without any action. */
+    public static AvisPanel forReferent(AvisService service, long communId) {
+        return new AvisPanel(service, communId, false);
+    }
+
+    private AvisPanel(AvisService service, long communId, boolean gestion) {
         this.service = service;
         this.communId = communId;
+        this.gestion = gestion;
         setPadding(false);
         addClassName("avis-referents");
         demander = new Button("Demander un avis à un référent", VaadinIcon.COMMENTS_O.create(),
                 e -> openRequestDialog());
-        HorizontalLayout header = new HorizontalLayout(new H3("Avis des référents thématiques"), demander);
+        demander.setVisible(gestion);
+        HorizontalLayout header = new HorizontalLayout(new H3(gestion ? "Avis des référents thématiques"
+                : "Votre avis sur ce dossier"), demander);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
         header.expand(header.getComponentAt(0));
@@ -97,7 +111,7 @@ public class AvisPanel extends VerticalLayout {
             Paragraph reponse = new Paragraph(a.reponse());
             reponse.addClassName("texte");
             card.add(sens, reponse);
-        } else if (a.statut() == StatutAvis.EN_ATTENTE) {
+        } else if (a.statut() == StatutAvis.EN_ATTENTE && gestion) {
             Button annuler = new Button("Annuler la demande", e -> confirmCancel(a));
             annuler.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             card.add(annuler);

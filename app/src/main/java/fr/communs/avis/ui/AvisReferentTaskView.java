@@ -31,7 +31,7 @@ import java.util.Optional;
 
 /** The référent reads the question and the transmitted file, then gives their avis. */
 @Route(value = TaskScreens.AVIS_REFERENT + "/:taskId", layout = MainLayout.class)
-@RolesAllowed(Roles.AGENT)
+@RolesAllowed({Roles.REFERENT, Roles.AGENT})
 class AvisReferentTaskView extends TaskView {
     private final AvisService service;
     private final CommunFiles files;
@@ -70,7 +70,9 @@ class AvisReferentTaskView extends TaskView {
         Details dossier = new Details("Afficher ou masquer le dossier", files.of(task.communId()));
         dossier.setOpened(true);
         dossier.setWidthFull();
-        add(new H2("Dossier transmis"), dossier);
+        com.vaadin.flow.component.html.Anchor complet = new com.vaadin.flow.component.html.Anchor(
+                TaskScreens.DOSSIERS + "/" + task.communId(), "Ouvrir le dossier (pièces jointes, budget, votre demande)");
+        add(new H2("Dossier transmis"), complet, dossier);
 
         add(new H2("Votre avis"));
         sens.setItems(SensAvis.values());

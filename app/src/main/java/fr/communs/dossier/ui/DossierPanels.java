@@ -48,6 +48,15 @@ class DossierPanels {
         return avis.ofCommun(communId).stream().filter(a -> a.statut() == fr.communs.avis.StatutAvis.EN_ATTENTE).count();
     }
 
+    /** Tab title → content for a référent whose avis was asked: their requests, then the pieces (read only). */
+    Map<String, Component> referentTabs(long communId) {
+        Map<String, Component> tabs = new LinkedHashMap<>();
+        tabs.put("Votre avis", AvisPanel.forReferent(avis, communId));
+        int nbPieces = pieces.list(communId).size();
+        tabs.put(nbPieces == 0 ? "Pièces" : "Pièces (" + nbPieces + ")", new PiecesPanel(pieces, communId, false));
+        return tabs;
+    }
+
     /** Tab title → content, in display order. */
     Map<String, Component> tabs(long communId) {
         Map<String, Component> tabs = new LinkedHashMap<>();

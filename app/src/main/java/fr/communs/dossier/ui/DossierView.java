@@ -55,6 +55,7 @@ import fr.communs.processes.CycleCommunProcess;
 import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
 import fr.communs.security.AppUser;
 import fr.communs.security.CurrentUser;
+import fr.communs.security.DossierAccess;
 import fr.communs.security.Roles;
 import fr.communs.structure.Structure;
 import fr.communs.structure.ui.StructureBadges;
@@ -74,7 +75,7 @@ import java.util.Optional;
  * the attachments, the avis of référents, the messages with the groupement, private notes and the timeline.
  */
 @Route(value = TaskScreens.DOSSIERS + "/:communId([0-9]{1,18})", layout = MainLayout.class)
-@RolesAllowed(Roles.AGENT)
+@RolesAllowed({Roles.AGENT, Roles.REFERENT})
 class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final CommunService communs;
     private final DossierVersionService versions;
@@ -83,12 +84,15 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final CampagneService campagnes;
     private final CurrentUser currentUser;
     private final DossierPanels panels;
+    private final DossierAccess access;
     private final ErrorPanel errors = new ErrorPanel();
     private long communId;
     private String title = "Dossier";
 
     DossierView(CommunService communs, DossierVersionService versions, InstructionService instructions,
-                TaskService tasks, CampagneService campagnes, CurrentUser currentUser, DossierPanels panels) {
+                TaskService tasks, CampagneService campagnes, CurrentUser currentUser, DossierPanels panels,
+                DossierAccess access) {
+        this.access = access;
         this.communs = communs;
         this.versions = versions;
         this.instructions = instructions;
@@ -112,7 +116,45 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         communId = commun.get().id();
         title = commun.get().titre();
+        if (!DossierAccess.isServiceAgent(currentUser.require())) {
+            // A référent: only a file on which their avis was asked, read only (the service rechecks every read).
+            if (!access.callerCanReadFile(communId)) {
+                Ui.error(DossierAccess.DOSSIER_NON_ACCESSIBLE);
+                event.forwardTo(TaskScreens.MES_TACHES);
+                return;
+            }
+            renderForReferent(commun.get());
+            return;
+        }
         render(commun.get());
+    }
+
+    /**
+     * What a référent needs for their avis, read only: the transmitted file (with its budget), the question put to
+     * them and their avis, the pieces. No instruction, groupement verification, messages, notes or history.
+     */
+    private void renderForReferent(Commun commun) {
+        removeAll();
+        Anchor back = new Anchor(TaskScreens.MES_TACHES, "← Mes tâches");
+        Anchor publicPage = new Anchor("communs/" + communId, "Page publique du commun");
+        H1 h1 = new H1(commun.titre());
+        Span statut = new Span(commun.statut().libelle());
+        statut.addClassName("badge");
+        Paragraph meta = new Paragraph("Porteur administratif : " + commun.porteurNom()
+                + (commun.dateTransmission() == null ? "" : " · transmis le " + Ui.dateTime(commun.dateTransmission())));
+        meta.add(new Span(" "), statut);
+        Paragraph lecture = new Paragraph("Vous consultez ce dossier en lecture seule : votre avis de référent "
+                + "thématique y est demandé. Vous le rendez depuis « Mes tâches ».");
+        lecture.addClassName("muted");
+        add(new HorizontalLayout(back, publicPage), h1, meta, lecture);
+        Div columns = new Div();
+        columns.addClassName("dossier-colonnes");
+        TabSheet sheet = new TabSheet();
+        sheet.addClassName("dossier-onglets");
+        sheet.setWidthFull();
+        panels.referentTabs(communId).forEach(sheet::add);
+        columns.add(versionColumn(commun), sheet);
+        add(columns);
     }
 
     private void render(Commun commun) {
