@@ -141,7 +141,7 @@ final class Monde {
         persona(Persona.HORS_GROUPEMENT, fx.account(Roles.STRUCTURE, horsStructure));
         persona(Persona.INSTRUCTEUR, fx.agentDeDirection(null));
         persona(Persona.AUTRE_AGENT, fx.agentDeDirection(null));
-        persona(Persona.REFERENT, fx.agentDeDirection("Culture"));
+        persona(Persona.REFERENT, fx.referent("Culture"));
         persona(Persona.COMITE, fx.account(Roles.COMITE));
         persona(Persona.ADMIN, fx.admin());
         String porteur = emails.get(Persona.MEMBRE);

@@ -153,6 +153,9 @@ class RoutesAccesIT {
         return new Builder(route, objet);
     }
 
+    /** Shown by the budget screen only with the budget (a refusal shows the service's message instead). */
+    static final String BUDGET_MONTRE = "dépenses et ressources ligne par ligne";
+
     static final Persona[] CONNECTES = {MEMBRE, HORS_GROUPEMENT, INSTRUCTEUR, AUTRE_AGENT, REFERENT, COMITE, COMITE_RECUSE, ADMIN};
     static final Persona[] STRUCTURES = {MEMBRE, HORS_GROUPEMENT};
     static final Persona[] SERVICE = {INSTRUCTEUR, AUTRE_AGENT};
@@ -201,8 +204,10 @@ class RoutesAccesIT {
                 route(commun + "/messages", "commun en instruction").id("communId", m -> m.enInstruction)
                         .marqueur(m -> Monde.MESSAGE).ok(MEMBRE, INSTRUCTEUR, AUTRE_AGENT, ADMIN),
                 route(commun + "/budget", "commun en instruction").id("communId", m -> m.enInstruction)
-                        .ok(MEMBRE, INSTRUCTEUR, AUTRE_AGENT, REFERENT, ADMIN),
-                route(commun + "/budget", "brouillon").id("communId", m -> m.brouillon).ok(MEMBRE),
+                        .marqueur(m -> BUDGET_MONTRE).ok(MEMBRE, INSTRUCTEUR, AUTRE_AGENT, REFERENT, ADMIN),
+                route(commun + "/budget", "brouillon").id("communId", m -> m.brouillon).marqueur(m -> BUDGET_MONTRE).ok(MEMBRE),
+                route(commun + "/budget", "commun au comité").id("communId", m -> m.auComite)
+                        .marqueur(m -> BUDGET_MONTRE).ok(MEMBRE, INSTRUCTEUR, AUTRE_AGENT, COMITE, ADMIN),
                 route("dossiers", "liste des dossiers (dont un où le référent n'est pas consulté)")
                         .marqueur(m -> m.titres.get(m.auComite)).ok(SERVICE),
                 route("dossiers/:communId([0-9]{1,18})", "dossier en instruction (avis du référent demandé)")

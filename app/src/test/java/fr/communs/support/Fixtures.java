@@ -379,17 +379,6 @@ public class Fixtures {
         return agent;
     }
 
-    /**
-     * An agent account with this direction ({@code null}: an agent of the service that runs the appel, as the
-     * fixture's agents are; "Culture", "Environnement"…: a référent thématique of another direction). Returns its e-mail.
-     */
-    public String agentDeDirection(String direction) {
-        String email = account(Roles.AGENT);
-        dsl.update(fr.communs.db.Tables.APP_USER).set(fr.communs.db.Tables.APP_USER.DIRECTION, direction)
-                .where(fr.communs.db.Tables.APP_USER.EMAIL.eq(email)).execute();
-        return email;
-    }
-
     /** The (first) structure the account acts for. */
     public long structureOf(String email) {
         return accounts.loadUserByUsername(email).structureIds().iterator().next();
