@@ -139,8 +139,8 @@ final class Monde {
         String membre = fx.account(Roles.STRUCTURE, membreStructure);
         String contributeur = fx.account(Roles.STRUCTURE, contributeurStructure);
         persona(Persona.HORS_GROUPEMENT, fx.account(Roles.STRUCTURE, horsStructure));
-        persona(Persona.INSTRUCTEUR, fx.agentDeDirection(null));
-        persona(Persona.AUTRE_AGENT, fx.agentDeDirection(null));
+        persona(Persona.INSTRUCTEUR, fx.account(Roles.AGENT));
+        persona(Persona.AUTRE_AGENT, fx.account(Roles.AGENT));
         persona(Persona.REFERENT, fx.referent("Culture"));
         persona(Persona.COMITE, fx.account(Roles.COMITE));
         persona(Persona.ADMIN, fx.admin());
