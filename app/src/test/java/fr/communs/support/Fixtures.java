@@ -378,4 +378,9 @@ public class Fixtures {
         logout();
         return agent;
     }
+
+    /** The (first) structure the account acts for. */
+    public long structureOf(String email) {
+        return accounts.loadUserByUsername(email).structureIds().iterator().next();
+    }
 }
