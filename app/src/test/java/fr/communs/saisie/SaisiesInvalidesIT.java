@@ -610,6 +610,14 @@ class SaisiesInvalidesIT {
             refusedUnchanged("complement", where.get(), () -> instructions.completeFile(task,
                     new ComplementData(parties("Un résumé précisé.", "Un comité mensuel."), "Voici nos compléments.")));
         }));
+        cases.add(dynamicTest("Réponse = " + label(SCRIPTS.get(0)) + " : gardée telle quelle (les refus ci-dessus ne tiennent pas à l'état du dossier)", () -> {
+            String task = completer();
+            instructions.completeFile(task, new ComplementData(parties(" Un résumé précisé. ", "Un comité mensuel."), SCRIPTS.get(0)));
+            assertThat(dsl.fetchValue("select reponse from app.complement where commun_id = " + aCompleter.communId()))
+                    .isEqualTo(SCRIPTS.get(0));
+            assertThat(communs.get(aCompleter.communId()).resume()).isEqualTo("Un résumé précisé.");
+            stored++;
+        }));
         return cases;
     }
 
@@ -637,6 +645,12 @@ class SaisiesInvalidesIT {
         cases.add(dynamicTest("Sens de l'avis absent", () -> {
             String task = repondre();
             refusedUnchanged("avis_referent", where.get(), () -> avis.answer(task, null, "Un avis argumenté."));
+        }));
+        cases.add(dynamicTest("Votre avis = " + label(SCRIPTS.get(1)) + " : gardé tel quel (les refus ci-dessus ne tiennent pas à l'état de la demande)", () -> {
+            avis.answer(repondre(), SensAvis.FAVORABLE, SCRIPTS.get(1));
+            assertThat(dsl.fetchValue("select reponse from app.avis_referent where commun_id = " + avisAttendu.communId()))
+                    .isEqualTo(SCRIPTS.get(1));
+            stored++;
         }));
         return cases;
     }
@@ -680,6 +694,14 @@ class SaisiesInvalidesIT {
             avisComite();
             return where.get();
         }, v -> comites.recordAvis(avisComite(), new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000"), v))));
+        cases.add(dynamicTest("Contributions = " + label(FORMULES.get(0)) + ", subvention 12 000,50 € : gardées telles quelles", () -> {
+            comites.recordAvis(avisComite(), new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000.50"), FORMULES.get(0)));
+            assertThat(comites.avis(aviser.communId())).hasValueSatisfying(a -> {
+                assertThat(a.subventionProposee()).isEqualByComparingTo("12000.50");
+                assertThat(a.contributions()).isEqualTo(FORMULES.get(0));
+            });
+            stored++;
+        }));
         return cases;
     }
 
@@ -728,6 +750,13 @@ class SaisiesInvalidesIT {
             fx.as(fx.account(Roles.STRUCTURE, fx.structure(true, "30")));
             refusedUnchanged("livrable", where.get(), () -> livrables.deposit(task,
                     new LivrableData("Guide", LIEN_OK, "Un guide pas à pas.", "Trois mois pour constituer le groupement.")));
+        }));
+        cases.add(dynamicTest("Titre = " + label(SCRIPTS.get(0)) + " : gardé tel quel, affiché en texte", () -> {
+            livrables.deposit(livrer(), new LivrableData(SCRIPTS.get(0), LIEN_OK, "Un guide pas à pas.", "Trois mois."));
+            assertThat(dsl.fetchValue("select titre from app.livrable where commun_id = " + laureat.communId()))
+                    .isEqualTo(SCRIPTS.get(0));
+            assertEscaped(SCRIPTS.get(0));
+            stored++;
         }));
         return cases;
     }
