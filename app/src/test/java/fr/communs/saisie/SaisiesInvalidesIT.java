@@ -646,6 +646,11 @@ class SaisiesInvalidesIT {
             String task = repondre();
             refusedUnchanged("avis_referent", where.get(), () -> avis.answer(task, null, "Un avis argumenté."));
         }));
+        cases.add(dynamicTest("Avis rendu par un autre référent que celui sollicité", () -> {
+            String task = repondre();
+            fx.as(fx.referent("Direction de l'environnement"));
+            refusedUnchanged("avis_referent", where.get(), () -> avis.answer(task, SensAvis.FAVORABLE, "Un avis argumenté."));
+        }));
         cases.add(dynamicTest("Votre avis = " + label(SCRIPTS.get(1)) + " : gardé tel quel (les refus ci-dessus ne tiennent pas à l'état de la demande)", () -> {
             avis.answer(repondre(), SensAvis.FAVORABLE, SCRIPTS.get(1));
             assertThat(dsl.fetchValue("select reponse from app.avis_referent where commun_id = " + avisAttendu.communId()))
@@ -689,6 +694,12 @@ class SaisiesInvalidesIT {
             String task = avisComite();
             refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
                     new AvisComite(null, new BigDecimal("12000"), null)));
+        }));
+        cases.add(dynamicTest("Avis enregistré par un membre du comité au lieu d'un agent", () -> {
+            String task = avisComite();
+            fx.as(fx.account(Roles.COMITE));
+            refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
+                    new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000"), null)));
         }));
         cases.addAll(texts("Contributions non financières proposées", 4000, false, "comite_avis", () -> {
             avisComite();
