@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.avis.AvisService;
+import fr.communs.avis.SensAvis;
 import fr.communs.base.NotAllowedException;
 import fr.communs.base.ValidationException;
 import fr.communs.budget.Budget;
@@ -16,6 +17,7 @@ import fr.communs.budget.BudgetService;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.CampagneSettings;
+import fr.communs.comite.AvisComite;
 import fr.communs.comite.ComiteService;
 import fr.communs.comite.NotesAudition;
 import fr.communs.budget.LigneBudget;
@@ -29,6 +31,11 @@ import fr.communs.dossier.Colonne;
 import fr.communs.dossier.DossierService;
 import fr.communs.dossier.FormatExport;
 import fr.communs.instruction.Appreciation;
+import fr.communs.instruction.ComplementData;
+import fr.communs.instruction.PartieDossier;
+import fr.communs.livrable.LivrableData;
+import fr.communs.livrable.LivrableService;
+import fr.communs.processes.AvisReferentProcess;
 import fr.communs.instruction.AppreciationCritere;
 import fr.communs.instruction.Critere;
 import fr.communs.instruction.InstructionDecision;
@@ -116,6 +123,7 @@ class SaisiesInvalidesIT {
     @Autowired ComiteService comites;
     @Autowired AssembleeService assemblee;
     @Autowired DossierService dossiers;
+    @Autowired LivrableService livrables;
 
     int refused;
     int stored;
@@ -140,12 +148,16 @@ class SaisiesInvalidesIT {
                 form("Message au Département", message()),
                 form("Décision d'instruction", decision()),
                 form("Demande d'avis à un référent", avisRequest()),
+                form("Compléments du porteur", complements()),
+                form("Réponse du référent à une demande d'avis", avisAnswer()),
                 form("Notes d'audition du comité", comiteScore()),
+                form("Avis du comité", comiteAvis()),
                 form("Vote de l'Assemblée", vote()),
                 form("Réglages de la campagne", campagne()),
                 form("Création de compte", signUp()),
                 form("Nouveau mot de passe", reset()),
-                form("Pièce jointe", upload()));
+                form("Pièce jointe", upload()),
+                form("Livrable et retour d'expérience", livrable()));
     }
 
     private static DynamicNode form(String name, List<DynamicNode> cases) {
@@ -543,6 +555,220 @@ class SaisiesInvalidesIT {
                         new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("12000"), d)));
             }));
         }
+        return cases;
+    }
+
+    // --- the porteur's compléments, the référent's answer, the comité's avis, the livrable
+
+    private Fixtures.Transmis aCompleter;
+
+    /** A transmitted file whose instructeur asked for compléments on the résumé and the gouvernance; the porteur logged in. */
+    private String completer() {
+        fx.campagne();
+        if (aCompleter == null) {
+            aCompleter = fx.transmis();
+            fx.as(fx.account(Roles.AGENT));
+            instructions.take(aCompleter.communId());
+            instructions.decide(fx.task(aCompleter.communId(), CycleCommunProcess.TASK_INSTRUIRE).getId(),
+                    InstructionDecision.complements(CRITERES, "Précisez le résumé et la gouvernance.",
+                            Set.of(PartieDossier.RESUME, PartieDossier.GOUVERNANCE), LocalDate.now().plusDays(12)));
+        }
+        fx.as(aCompleter.porteurEmail());
+        return fx.task(aCompleter.communId(), CycleCommunProcess.TASK_COMPLETER_DOSSIER).getId();
+    }
+
+    private static Map<PartieDossier, String> parties(String resume, String gouvernance) {
+        Map<PartieDossier, String> textes = new java.util.HashMap<>();
+        textes.put(PartieDossier.RESUME, resume);
+        textes.put(PartieDossier.GOUVERNANCE, gouvernance);
+        return textes;
+    }
+
+    private List<DynamicNode> complements() {
+        Supplier<String> where = () -> "commun_id = " + aCompleter.communId();
+        Supplier<String> setUp = () -> {
+            completer();
+            return where.get();
+        };
+        List<DynamicNode> cases = new ArrayList<>();
+        cases.addAll(texts("Réponse à l'instructeur", 4000, true, "complement", setUp, v -> instructions.completeFile(completer(),
+                new ComplementData(parties("Un résumé précisé.", "Un comité mensuel."), v))));
+        cases.addAll(texts("Résumé rouvert", 2000, true, "commun", setUp, v -> instructions.completeFile(completer(),
+                new ComplementData(parties(v, "Un comité mensuel."), "Voici nos compléments."))));
+        cases.addAll(texts("Gouvernance rouverte", 4000, true, "commun", setUp, v -> instructions.completeFile(completer(),
+                new ComplementData(parties("Un résumé précisé.", v), "Voici nos compléments."))));
+        cases.add(dynamicTest("Partie non rouverte (besoin du territoire) modifiée", () -> {
+            String task = completer();
+            Map<PartieDossier, String> textes = parties("Un résumé précisé.", "Un comité mensuel.");
+            textes.put(PartieDossier.BESOIN, "Un autre besoin");
+            refusedUnchanged("commun", where.get(), () -> instructions.completeFile(task,
+                    new ComplementData(textes, "Voici nos compléments.")));
+        }));
+        cases.add(dynamicTest("Compléments renvoyés par un membre du groupement qui n'est pas le porteur", () -> {
+            String task = completer();
+            fx.as(aCompleter.contributeurEmail());
+            refusedUnchanged("complement", where.get(), () -> instructions.completeFile(task,
+                    new ComplementData(parties("Un résumé précisé.", "Un comité mensuel."), "Voici nos compléments.")));
+        }));
+        cases.add(dynamicTest("Réponse = " + label(SCRIPTS.get(0)) + " : gardée telle quelle (les refus ci-dessus ne tiennent pas à l'état du dossier)", () -> {
+            String task = completer();
+            instructions.completeFile(task, new ComplementData(parties(" Un résumé précisé. ", "Un comité mensuel."), SCRIPTS.get(0)));
+            assertThat(dsl.fetchValue("select reponse from app.complement where commun_id = " + aCompleter.communId()))
+                    .isEqualTo(SCRIPTS.get(0));
+            assertThat(communs.get(aCompleter.communId()).resume()).isEqualTo("Un résumé précisé.");
+            stored++;
+        }));
+        return cases;
+    }
+
+    private Fixtures.Transmis avisAttendu;
+    private String referentEmail;
+
+    /** A transmitted file on which an agent asked a référent's avis; the référent logged in; their task's id. */
+    private String repondre() {
+        fx.campagne();
+        if (avisAttendu == null) {
+            avisAttendu = fx.transmis();
+            referentEmail = fx.referent("Direction de la culture");
+            fx.avisDemande(avisAttendu.communId(), referentEmail);
+        }
+        fx.as(referentEmail);
+        return fx.task(avisAttendu.communId(), AvisReferentProcess.TASK_DONNER_AVIS).getId();
+    }
+
+    private List<DynamicNode> avisAnswer() {
+        Supplier<String> where = () -> "commun_id = " + avisAttendu.communId();
+        List<DynamicNode> cases = new ArrayList<>(texts("Votre avis", AvisService.REPONSE_MAX, true, "avis_referent", () -> {
+            repondre();
+            return where.get();
+        }, v -> avis.answer(repondre(), SensAvis.FAVORABLE, v)));
+        cases.add(dynamicTest("Sens de l'avis absent", () -> {
+            String task = repondre();
+            refusedUnchanged("avis_referent", where.get(), () -> avis.answer(task, null, "Un avis argumenté."));
+        }));
+        cases.add(dynamicTest("Avis rendu par un autre référent que celui sollicité", () -> {
+            String task = repondre();
+            fx.as(fx.referent("Direction de l'environnement"));
+            refusedUnchanged("avis_referent", where.get(), () -> avis.answer(task, SensAvis.FAVORABLE, "Un avis argumenté."));
+        }));
+        cases.add(dynamicTest("Votre avis = " + label(SCRIPTS.get(1)) + " : gardé tel quel (les refus ci-dessus ne tiennent pas à l'état de la demande)", () -> {
+            avis.answer(repondre(), SensAvis.FAVORABLE, SCRIPTS.get(1));
+            assertThat(dsl.fetchValue("select reponse from app.avis_referent where commun_id = " + avisAttendu.communId()))
+                    .isEqualTo(SCRIPTS.get(1));
+            stored++;
+        }));
+        return cases;
+    }
+
+    private Fixtures.Transmis aviser;
+    private String avisAgent;
+
+    /** A recevable file scored by the comité; the agent who records the comité's avis logged in; the task's id. */
+    private String avisComite() {
+        fx.campagne();
+        if (aviser == null) {
+            aviser = fx.transmis();
+            avisAgent = fx.recevable(aviser);
+            fx.scored(aviser.communId());
+        }
+        fx.as(avisAgent);
+        return fx.task(aviser.communId(), CycleCommunProcess.TASK_AVIS_COMITE).getId();
+    }
+
+    private List<DynamicNode> comiteAvis() {
+        Supplier<String> where = () -> "commun_id = " + aviser.communId();
+        List<DynamicNode> cases = new ArrayList<>();
+        for (String m : concat(MONTANTS, List.of("10000000.01"))) {
+            cases.add(dynamicTest("Subvention proposée = " + m, () -> {
+                String task = avisComite();
+                refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
+                        new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal(m), null)));
+            }));
+        }
+        cases.add(dynamicTest("Subvention proposée absente", () -> {
+            String task = avisComite();
+            refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
+                    new AvisComite(AvisComite.Avis.FAVORABLE, null, null)));
+        }));
+        cases.add(dynamicTest("Avis absent", () -> {
+            String task = avisComite();
+            refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
+                    new AvisComite(null, new BigDecimal("12000"), null)));
+        }));
+        cases.add(dynamicTest("Avis enregistré par un membre du comité au lieu d'un agent", () -> {
+            String task = avisComite();
+            fx.as(fx.account(Roles.COMITE));
+            refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
+                    new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000"), null)));
+        }));
+        cases.addAll(texts("Contributions non financières proposées", 4000, false, "comite_avis", () -> {
+            avisComite();
+            return where.get();
+        }, v -> comites.recordAvis(avisComite(), new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000"), v))));
+        cases.add(dynamicTest("Contributions = " + label(FORMULES.get(0)) + ", subvention 12 000,50 € : gardées telles quelles", () -> {
+            comites.recordAvis(avisComite(), new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000.50"), FORMULES.get(0)));
+            assertThat(comites.avis(aviser.communId())).hasValueSatisfying(a -> {
+                assertThat(a.subventionProposee()).isEqualByComparingTo("12000.50");
+                assertThat(a.contributions()).isEqualTo(FORMULES.get(0));
+            });
+            stored++;
+        }));
+        return cases;
+    }
+
+    private Fixtures.Transmis laureat;
+
+    /** A file voted by the Assemblée (12 000 €): the porteur, logged in, deposits the livrable; the task's id. */
+    private String livrer() {
+        fx.campagne();
+        if (laureat == null) {
+            laureat = fx.transmis();
+            fx.as(fx.aLAssemblee(laureat, new BigDecimal("12000")));
+            assemblee.recordVote(fx.task(laureat.communId(), CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
+                    new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("12000"), LocalDate.now().minusDays(1)));
+            fx.runJobs(laureat.communId());
+        }
+        fx.as(laureat.porteurEmail());
+        return fx.task(laureat.communId(), CycleCommunProcess.TASK_DEPOSER_LIVRABLE).getId();
+    }
+
+    private static final String LIEN_OK = "https://exemple.org/guide";
+
+    private List<DynamicNode> livrable() {
+        Supplier<String> where = () -> "commun_id = " + laureat.communId();
+        Supplier<String> setUp = () -> {
+            livrer();
+            return where.get();
+        };
+        List<DynamicNode> cases = new ArrayList<>();
+        cases.addAll(texts("Titre du livrable", 200, true, "livrable", setUp, v -> livrables.deposit(livrer(),
+                new LivrableData(v, LIEN_OK, "Un guide pas à pas.", "Trois mois pour constituer le groupement."))));
+        cases.addAll(texts("Lien", 500, false, "livrable", setUp, v -> livrables.deposit(livrer(),
+                new LivrableData("Guide", v, "Un guide pas à pas.", "Trois mois pour constituer le groupement."))));
+        for (String lien : concat(LIENS, SCRIPTS, List.of("ftp://exemple.org/guide.pdf", "file:///etc/passwd"))) {
+            cases.add(dynamicTest("Lien = " + label(lien), () -> {
+                String task = livrer();
+                refusedUnchanged("livrable", where.get(), () -> livrables.deposit(task,
+                        new LivrableData("Guide", lien, "Un guide pas à pas.", "Trois mois pour constituer le groupement.")));
+            }));
+        }
+        cases.addAll(texts("Description du livrable", 4000, true, "livrable", setUp, v -> livrables.deposit(livrer(),
+                new LivrableData("Guide", LIEN_OK, v, "Trois mois pour constituer le groupement."))));
+        cases.addAll(texts("Retour d'expérience", 4000, true, "livrable", setUp, v -> livrables.deposit(livrer(),
+                new LivrableData("Guide", LIEN_OK, "Un guide pas à pas.", v))));
+        cases.add(dynamicTest("Livrable déposé par une structure hors du groupement", () -> {
+            String task = livrer();
+            fx.as(fx.account(Roles.STRUCTURE, fx.structure(true, "30")));
+            refusedUnchanged("livrable", where.get(), () -> livrables.deposit(task,
+                    new LivrableData("Guide", LIEN_OK, "Un guide pas à pas.", "Trois mois pour constituer le groupement.")));
+        }));
+        cases.add(dynamicTest("Titre = " + label(SCRIPTS.get(0)) + " : gardé tel quel, affiché en texte", () -> {
+            livrables.deposit(livrer(), new LivrableData(SCRIPTS.get(0), LIEN_OK, "Un guide pas à pas.", "Trois mois."));
+            assertThat(dsl.fetchValue("select titre from app.livrable where commun_id = " + laureat.communId()))
+                    .isEqualTo(SCRIPTS.get(0));
+            assertEscaped(SCRIPTS.get(0));
+            stored++;
+        }));
         return cases;
     }
 
