@@ -1,5 +1,6 @@
 package fr.communs.assemblee;
 
+import fr.communs.base.Dates;
 import fr.communs.assemblee.internal.JooqAssembleeRepository;
 import fr.communs.base.Checks;
 import fr.communs.base.Montants;
@@ -51,7 +52,7 @@ public class AssembleeService {
         Checks checks = Checks.start()
                 .notNull(v.resultat(), "Résultat du vote")
                 .notNull(v.dateSeance(), "Date de la séance")
-                .check(v.dateSeance() == null || !v.dateSeance().isAfter(LocalDate.now()),
+                .check(v.dateSeance() == null || !v.dateSeance().isAfter(Dates.today()),
                         "La date de la séance ne peut pas être dans le futur.")
                 .plausibleDate(v.dateSeance(), "Date de la séance")
                 .check(!adopte || v.montantVote() != null, "Indiquez le montant de la subvention votée.")

@@ -94,7 +94,7 @@ public class AvisService {
     @Transactional
     public List<Long> request(long communId, Collection<Long> referentIds, String question, LocalDate dateLimite) {
         AppUser agent = access.requireServiceAgent();
-        LocalDate today = LocalDate.now(Dates.ZONE);
+        LocalDate today = Dates.today();
         Set<Long> ids = new LinkedHashSet<>();
         boolean unknownId = false;
         if (referentIds != null) {

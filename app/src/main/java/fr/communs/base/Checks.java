@@ -92,7 +92,7 @@ public final class Checks {
      * 9999 is refused instead of being stored). A {@code null} date passes (combine with {@link #notNull}).
      */
     public Checks plausibleDate(java.time.LocalDate value, String label) {
-        if (value != null && (value.isBefore(DATE_MIN) || value.isAfter(java.time.LocalDate.now().plusYears(5)))) {
+        if (value != null && (value.isBefore(DATE_MIN) || value.isAfter(Dates.today().plusYears(5)))) {
             errors.add("Le champ « " + label + " » doit être une date comprise entre 2000 et dans cinq ans au plus : "
                     + "vérifiez l'année saisie.");
         }

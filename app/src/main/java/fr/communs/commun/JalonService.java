@@ -95,7 +95,7 @@ public class JalonService {
                 case INSTRUCTION -> new Jalon(null, "Instruction par le service Innovation sociale et solidaire", etat);
                 case AUDITION -> {
                     LocalDate prevue = campagne.dateComite();
-                    boolean planifiee = prevue != null && !prevue.isBefore(LocalDate.now(Dates.ZONE));
+                    boolean planifiee = prevue != null && !prevue.isBefore(Dates.today());
                     yield new Jalon(planifiee ? prevue : null, "Audition par le Comité d'accompagnement des communs"
                             + (planifiee ? ", prévue le " + JOUR.format(prevue) : ""), etat);
                 }

@@ -1,5 +1,6 @@
 package fr.communs.demo;
 
+import fr.communs.base.Dates;
 import fr.communs.avis.AvisService;
 import fr.communs.avis.Referent;
 import fr.communs.messagerie.MessageService;
@@ -53,7 +54,7 @@ class DemoBackOffice {
                 .map(Referent::id).toList();
         avis.request(esperanza, culture, "Le projet prévoit une programmation culturelle sous les arches du boulevard "
                 + "Talabot : est-elle cohérente avec les actions de la direction de la Culture dans le quartier ?",
-                LocalDate.now().plusDays(7));
+                Dates.today().plusDays(7));
     }
 
     /** A one-page PDF showing a line of text (cross-reference offsets computed, so readers open it cleanly). */

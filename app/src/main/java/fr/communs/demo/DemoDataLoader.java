@@ -1,5 +1,6 @@
 package fr.communs.demo;
 
+import fr.communs.base.Dates;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.campagne.CampagneService;
@@ -140,7 +141,7 @@ class DemoDataLoader implements ApplicationRunner {
         as(ADMIN);
         campagnes.create(new CampagneSettings("Appel à commun(s) du schéma de l'ESS", "Le Conseil départemental du Gard",
                         "Gard", "30", OffsetDateTime.now().plusDays(45).truncatedTo(ChronoUnit.HOURS),
-                        LocalDate.now().plusDays(75)),
+                        Dates.today().plusDays(75)),
                 List.of(new String[] {"Mettre en commun des initiatives existantes pour leur donner une portée et une "
                                 + "cohérence départementale", "#coopération territoriale #changement d'échelle"},
                         new String[] {"Créer de nouveaux communs dans des zones rurales ou dans les quartiers politique de "
@@ -436,7 +437,7 @@ class DemoDataLoader implements ApplicationRunner {
         instructions.decide(taskId, decision == DecisionInstruction.COMPLEMENTS
                 ? InstructionDecision.complements(criteres, motif,
                         java.util.EnumSet.of(fr.communs.instruction.PartieDossier.GOUVERNANCE, fr.communs.instruction.PartieDossier.PIECES),
-                        LocalDate.now().plusDays(10))
+                        Dates.today().plusDays(10))
                 : InstructionDecision.of(decision, criteres, motif));
     }
 
@@ -462,7 +463,7 @@ class DemoDataLoader implements ApplicationRunner {
     private void vote(long communId, ResultatVote resultat, String montant) {
         as(AGENT2);
         assemblee.recordVote(taskOf(communId, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
-                new VoteAssemblee(resultat, montant == null ? null : new BigDecimal(montant), LocalDate.now().minusDays(1)));
+                new VoteAssemblee(resultat, montant == null ? null : new BigDecimal(montant), Dates.today().minusDays(1)));
     }
 
     private void livrable(long communId, String email) {

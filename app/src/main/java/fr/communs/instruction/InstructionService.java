@@ -265,7 +265,7 @@ public class InstructionService {
                     .check(d.parties() != null && !d.parties().isEmpty(),
                             "Cochez au moins une partie du dossier à compléter.")
                     .notNull(d.dateLimiteComplements(), "Date limite des compléments");
-            LocalDate today = LocalDate.now(Dates.ZONE);
+            LocalDate today = Dates.today();
             if (d.dateLimiteComplements() != null) {
                 checks.check(d.dateLimiteComplements().isAfter(today),
                                 "La date limite des compléments doit être postérieure à aujourd'hui.")

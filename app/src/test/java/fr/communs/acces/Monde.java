@@ -1,5 +1,6 @@
 package fr.communs.acces;
 
+import fr.communs.base.Dates;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.avis.AvisService;
@@ -165,7 +166,7 @@ final class Monde {
         instructions.take(enInstruction);
         tacheInstruction = fx.task(enInstruction, CycleCommunProcess.TASK_INSTRUIRE).getId();
         avisReferent = avis.request(enInstruction, List.of(ids.get(Persona.REFERENT)), "Le volet culturel tient-il ?",
-                LocalDate.now().plusDays(10)).get(0);
+                Dates.today().plusDays(10)).get(0);
         fx.logout();
         tacheAvisReferent = engineTasks.createTaskQuery().processDefinitionKey(AvisReferentProcess.KEY)
                 .taskAssignee(String.valueOf(ids.get(Persona.REFERENT))).singleResult().getId();
@@ -183,7 +184,7 @@ final class Monde {
         instructions.take(enComplements);
         instructions.decide(fx.task(enComplements, CycleCommunProcess.TASK_INSTRUIRE).getId(),
                 InstructionDecision.complements(favorables, "Précisez la gouvernance.", Set.of(PartieDossier.RESUME),
-                        LocalDate.now().plusDays(15)));
+                        Dates.today().plusDays(15)));
         fx.logout();
         fx.runJobs(enComplements);
         tacheComplements = fx.task(enComplements, CycleCommunProcess.TASK_COMPLETER_DOSSIER).getId();
@@ -200,7 +201,7 @@ final class Monde {
         laureat = aLAssemblee(porteur, membre, contributeur);
         fx.as(emails.get(Persona.INSTRUCTEUR));
         assemblees.recordVote(fx.task(laureat, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
-                new VoteAssemblee(CycleCommunProcess.ResultatVote.ADOPTE, new BigDecimal("10000"), LocalDate.now()));
+                new VoteAssemblee(CycleCommunProcess.ResultatVote.ADOPTE, new BigDecimal("10000"), Dates.today()));
         fx.logout();
         fx.runJobs(laureat);
         tacheLivrable = fx.task(laureat, CycleCommunProcess.TASK_DEPOSER_LIVRABLE).getId();

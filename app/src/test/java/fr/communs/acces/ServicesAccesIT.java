@@ -1,5 +1,6 @@
 package fr.communs.acces;
 
+import fr.communs.base.Dates;
 import static fr.communs.acces.Persona.ADMIN;
 import static fr.communs.acces.Persona.AUTRE_AGENT;
 import static fr.communs.acces.Persona.COMITE;
@@ -252,7 +253,7 @@ class ServicesAccesIT {
                     return null;
                 });
         ecritureRefusee("AvisService.request(long,Collection,String,LocalDate)", SERVICE, "AvisServiceIT",
-                m -> avis.request(m.enInstruction, List.of(m.ids.get(REFERENT)), "Encore ?", LocalDate.now().plusDays(5)));
+                m -> avis.request(m.enInstruction, List.of(m.ids.get(REFERENT)), "Encore ?", Dates.today().plusDays(5)));
         ecritureRefusee("AvisService.answer(String,SensAvis,String)", ok(REFERENT), "AvisServiceIT", m -> {
             avis.answer(m.tacheAvisReferent, SensAvis.FAVORABLE, "Oui");
             return null;
@@ -271,7 +272,7 @@ class ServicesAccesIT {
         });
         ecritureRefusee("AssembleeService.recordVote(String,VoteAssemblee)", SERVICE, "CycleServicesIT", m -> {
             assemblees.recordVote(m.tacheVote, new VoteAssemblee(CycleCommunProcess.ResultatVote.ADOPTE,
-                    new BigDecimal("10000"), LocalDate.now()));
+                    new BigDecimal("10000"), Dates.today()));
             return null;
         });
         ecritureRefusee("LivrableService.deposit(String,LivrableData)", ok(MEMBRE), "LivrableServiceIT", m -> {

@@ -77,7 +77,7 @@ class AvisServiceIT {
         direction(instructeurId, "Innovation sociale et solidaire");
         direction(cultureId, "Culture");
         direction(environnementId, "Environnement");
-        dans10Jours = LocalDate.now(Dates.ZONE).plusDays(10);
+        dans10Jours = Dates.today().plusDays(10);
     }
 
     @AfterEach
@@ -105,7 +105,7 @@ class AvisServiceIT {
             assertThat(a.dateLimite()).isEqualTo(dans10Jours);
             assertThat(a.avis()).isNull();
             assertThat(a.relances()).isZero();
-            assertThat(a.enRetard(LocalDate.now(Dates.ZONE))).isFalse();
+            assertThat(a.enRetard(Dates.today())).isFalse();
             assertThat(a.enRetard(dans10Jours.plusDays(1))).as("late the day after the due date").isTrue();
         });
 
@@ -186,7 +186,7 @@ class AvisServiceIT {
     @Test
     void a_past_or_far_date_an_empty_question_or_wrong_referents_are_refused_with_french_messages() {
         fx.as(instructeur);
-        LocalDate today = LocalDate.now(Dates.ZONE);
+        LocalDate today = Dates.today();
         assertRefused(List.of(cultureId), "Question ?", today, "postérieure à aujourd'hui");
         assertRefused(List.of(cultureId), "Question ?", today.minusDays(3), "postérieure à aujourd'hui");
         assertRefused(List.of(cultureId), "Question ?", today.plusDays(91), "90 jours");

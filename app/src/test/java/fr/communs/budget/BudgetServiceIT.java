@@ -1,5 +1,6 @@
 package fr.communs.budget;
 
+import fr.communs.base.Dates;
 import static fr.communs.db.Tables.BUDGET;
 import static fr.communs.db.Tables.BUDGET_LIGNE;
 import static fr.communs.db.Tables.COMMUN_VERSION;
@@ -250,7 +251,7 @@ class BudgetServiceIT {
                 .map(c -> new AppreciationCritere(c, Appreciation.RESERVE, null)).toList();
         instructions.decide(fx.task(communId, CycleCommunProcess.TASK_INSTRUIRE).getId(), InstructionDecision.complements(
                 criteres, "Le montant demandé semble élevé : détaillez les dépenses.", EnumSet.of(PartieDossier.BUDGET),
-                LocalDate.now().plusDays(10)));
+                Dates.today().plusDays(10)));
 
         fx.as(porteurEmail);
         assertThat(budgets.get(communId).modifiable()).isTrue();
@@ -276,7 +277,7 @@ class BudgetServiceIT {
         instructions.take(communId);
         instructions.decide(fx.task(communId, CycleCommunProcess.TASK_INSTRUIRE).getId(), InstructionDecision.complements(
                 Arrays.stream(Critere.values()).map(c -> new AppreciationCritere(c, Appreciation.RESERVE, null)).toList(),
-                "Précisez la gouvernance.", EnumSet.of(PartieDossier.GOUVERNANCE), LocalDate.now().plusDays(10)));
+                "Précisez la gouvernance.", EnumSet.of(PartieDossier.GOUVERNANCE), Dates.today().plusDays(10)));
         fx.as(porteurEmail);
         assertThat(budgets.get(communId).raisonNonModifiable()).contains("ne porte pas sur le budget");
         assertThatThrownBy(() -> budgets.save(communId, 0, equilibre())).isInstanceOf(ValidationException.class)

@@ -1,5 +1,6 @@
 package fr.communs.campagne;
 
+import fr.communs.base.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.communs.comite.ComiteService;
@@ -74,7 +75,7 @@ class EcheancesComiteIT {
                         .map(c -> new AppreciationCritere(c, Appreciation.FAVORABLE, null)).toList(), null));
         fx.runJobs(id);
 
-        assertThat(initiale.dateComite()).isAfter(LocalDate.now().plusDays(30));
+        assertThat(initiale.dateComite()).isAfter(Dates.today().plusDays(30));
         assertThat(fx.tasks(id, CycleCommunProcess.TASK_NOTER_AUDITION)).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(endOf(initiale.dateComite())));
 

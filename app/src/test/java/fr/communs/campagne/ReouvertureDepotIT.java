@@ -170,7 +170,7 @@ class ReouvertureDepotIT {
         deadlinePasses(b.id());
         assertThat(List.of(a.id(), b.id())).allSatisfy(id ->
                 assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.DEPOT_CLOS));
-        LocalDate today = LocalDate.now(Dates.ZONE);
+        LocalDate today = Dates.today();
         Jalon clos = new Jalon(today, "Dépôt clos sans transmission du dossier (date limite passée)", Jalon.Etat.FAIT);
         assertThat(jalons.jalons(a.id())).last().isEqualTo(clos);
 

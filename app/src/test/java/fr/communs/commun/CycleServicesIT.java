@@ -1,5 +1,6 @@
 package fr.communs.commun;
 
+import fr.communs.base.Dates;
 import fr.communs.base.CommunStatut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,7 +77,7 @@ class CycleServicesIT {
     private static InstructionDecision decision(DecisionInstruction d, String motif) {
         return d == DecisionInstruction.COMPLEMENTS
                 ? InstructionDecision.complements(CRITERES, motif, java.util.Set.of(fr.communs.instruction.PartieDossier.BESOIN,
-                        fr.communs.instruction.PartieDossier.GOUVERNANCE), LocalDate.now().plusDays(15))
+                        fr.communs.instruction.PartieDossier.GOUVERNANCE), Dates.today().plusDays(15))
                 : InstructionDecision.of(d, CRITERES, motif);
     }
 
@@ -133,10 +134,10 @@ class CycleServicesIT {
                 new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("9000.00"), "Locaux"));
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.A_L_ASSEMBLEE);
         assemblee.recordVote(fx.task(id, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
-                new VoteAssemblee(ResultatVote.AJOURNE, null, LocalDate.now()));
+                new VoteAssemblee(ResultatVote.AJOURNE, null, Dates.today()));
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.A_L_ASSEMBLEE);
         assemblee.recordVote(fx.task(id, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
-                new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("9000"), LocalDate.now()));
+                new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("9000"), Dates.today()));
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.LAUREAT);
         assertThat(assemblee.votes(id)).hasSize(2);
 
@@ -284,10 +285,10 @@ class CycleServicesIT {
         assertThatThrownBy(() -> comite.recordAvis("inconnue", new AvisComite(AvisComite.Avis.FAVORABLE,
                 new BigDecimal("-1"), null))).isInstanceOf(ValidationException.class).hasMessageContaining("positif ou nul");
         assertThatThrownBy(() -> assemblee.recordVote("inconnue", new VoteAssemblee(ResultatVote.ADOPTE, null,
-                LocalDate.now().plusDays(3)))).isInstanceOfSatisfying(ValidationException.class,
+                Dates.today().plusDays(3)))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.errors()).hasSize(2));
         assertThatThrownBy(() -> assemblee.recordVote("inconnue", new VoteAssemblee(ResultatVote.REJETE, null,
-                LocalDate.now()))).isInstanceOf(TaskNotAvailableException.class);
+                Dates.today()))).isInstanceOf(TaskNotAvailableException.class);
         fx.as(porteurEmail);
         assertThatThrownBy(() -> livrables.deposit("inconnue", new LivrableData("T", "javascript:alert(1)", "D", "R")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("adresse web");
@@ -295,7 +296,7 @@ class CycleServicesIT {
         // Wrong roles are refused whatever the input.
         assertThatThrownBy(() -> comite.recordAvis("inconnue", new AvisComite(AvisComite.Avis.FAVORABLE, BigDecimal.TEN, null)))
                 .isInstanceOf(NotAllowedException.class);
-        assertThatThrownBy(() -> assemblee.recordVote("inconnue", new VoteAssemblee(ResultatVote.REJETE, null, LocalDate.now())))
+        assertThatThrownBy(() -> assemblee.recordVote("inconnue", new VoteAssemblee(ResultatVote.REJETE, null, Dates.today())))
                 .isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> comite.score("inconnue", new NotesAudition(3, 3, 3, 3, null)))
                 .isInstanceOf(NotAllowedException.class);

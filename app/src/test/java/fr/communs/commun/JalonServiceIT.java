@@ -110,7 +110,7 @@ class JalonServiceIT {
 
     @Test
     void public_milestones_say_compléments_were_asked_but_never_the_motif_nor_the_agent() {
-        LocalDate avant = LocalDate.now(Dates.ZONE).plusDays(12);
+        LocalDate avant = Dates.today().plusDays(12);
         askComplements(avant);
 
         List<Jalon> list = jalons.jalons(dossier.communId());     // anonymous visitor
@@ -118,7 +118,7 @@ class JalonServiceIT {
         assertThat(libelles(list)).containsSubsequence("Idée publiée", "Dossier transmis au Département",
                 "Compléments demandés");
         assertThat(list.stream().filter(Jalon::fait)).hasSize(3)
-                .allMatch(j -> LocalDate.now(Dates.ZONE).equals(j.date()));
+                .allMatch(j -> Dates.today().equals(j.date()));
         assertThat(list.get(3)).isEqualTo(new Jalon(avant,
                 "Compléments attendus du groupement, avant le " + JOUR.format(avant), Etat.EN_COURS));
         assertThat(libelles(list.subList(4, list.size()))).containsExactly(INSTRUCTION, audition(), AVIS, VOTE, LIVRABLE);
@@ -133,7 +133,7 @@ class JalonServiceIT {
 
     @Test
     void once_the_compléments_are_given_the_file_is_back_in_instruction() {
-        askComplements(LocalDate.now(Dates.ZONE).plusDays(5));
+        askComplements(Dates.today().plusDays(5));
         fx.as(dossier.porteurEmail());
         instructions.completeFile(fx.task(dossier.communId(), CycleCommunProcess.TASK_COMPLETER_DOSSIER).getId(),
                 new ComplementData(Map.of(PartieDossier.GOUVERNANCE, "Un cercle mensuel au consentement."),
@@ -187,7 +187,7 @@ class JalonServiceIT {
         assertCurrentThenToCome(list, list.size() - 2);
 
         assemblee.recordVote(fx.task(id, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
-                new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("9000"), LocalDate.now(Dates.ZONE)));
+                new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("9000"), Dates.today()));
         list = jalons.jalons(id);
         assertThat(libelles(list)).endsWith("Subvention votée", LIVRABLE);
         assertCurrentThenToCome(list, list.size() - 1);
@@ -220,7 +220,7 @@ class JalonServiceIT {
         List<Jalon> list = jalons.jalons(id);
 
         assertThat(list).containsExactly(
-                new Jalon(LocalDate.now(Dates.ZONE), "Idée publiée", Etat.FAIT),
+                new Jalon(Dates.today(), "Idée publiée", Etat.FAIT),
                 new Jalon(campagne.dateLimiteDepot().atZoneSameInstant(Dates.ZONE).toLocalDate(),
                         "Transmission du dossier au Département, au plus tard le " + campagne.dateLimiteTexte(), Etat.EN_COURS),
                 new Jalon(null, INSTRUCTION, Etat.A_VENIR),

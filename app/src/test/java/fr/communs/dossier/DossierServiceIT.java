@@ -186,7 +186,7 @@ class DossierServiceIT {
         instructions.take(enInstruction.get(0));
         instructions.decide(fx.task(enInstruction.get(0), CycleCommunProcess.TASK_INSTRUIRE).getId(),
                 InstructionDecision.complements(favorable(), "Précisez la gouvernance.", Set.of(PartieDossier.GOUVERNANCE),
-                        LocalDate.now(Dates.ZONE).plusDays(10)));
+                        Dates.today().plusDays(10)));
 
         counts = dossiers.countsByStatut(mine());
         assertThat(counts).containsEntry(CommunStatut.EN_INSTRUCTION, 1).containsEntry(CommunStatut.COMPLEMENTS_DEMANDES, 1);
@@ -317,7 +317,7 @@ class DossierServiceIT {
         enRetard.setDueDate(hier);
         engineTasks.saveTask(enRetard);
         instructions.take(ids.get(1));
-        LocalDate dateLimite = LocalDate.now(Dates.ZONE).plusDays(10);
+        LocalDate dateLimite = Dates.today().plusDays(10);
         instructions.decide(fx.task(ids.get(1), CycleCommunProcess.TASK_INSTRUIRE).getId(),
                 InstructionDecision.complements(favorable(), "Ajoutez le budget.", Set.of(PartieDossier.GOUVERNANCE), dateLimite));
 

@@ -1,5 +1,6 @@
 package fr.communs.e2e;
 
+import fr.communs.base.Dates;
 import fr.communs.support.BrowserTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -287,7 +288,7 @@ class CycleEndToEndIT extends BrowserTest {
 
         openTask(agent, communPath, "Enregistrer le vote de l'Assemblée");
         agent.getByText("Adopté", new Page.GetByTextOptions().setExact(true)).click();
-        field(agent, "Date de la séance de l'Assemblée").fill(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        field(agent, "Date de la séance de l'Assemblée").fill(Dates.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         field(agent, "Date de la séance de l'Assemblée").press("Enter");
         step(agent, "12-vote");
         button(agent, "Enregistrer le vote");

@@ -80,7 +80,7 @@ class HistoriqueServiceIT {
         instructions.take(dossier.communId());
         instructions.decide(fx.task(dossier.communId(), CycleCommunProcess.TASK_INSTRUIRE).getId(),
                 InstructionDecision.complements(criteres(), MOTIF, Set.of(PartieDossier.GOUVERNANCE),
-                        LocalDate.now(Dates.ZONE).plusDays(10)));
+                        Dates.today().plusDays(10)));
     }
 
     private static Optional<Evenement> find(List<Evenement> events, String titre) {
@@ -110,7 +110,7 @@ class HistoriqueServiceIT {
             assertThat(e.type()).isEqualTo(Evenement.Type.DECISION);
             assertThat(e.acteur()).isEqualTo(agent.nomComplet());
             assertThat(e.detail()).contains(MOTIF).contains("Gouvernance")
-                    .contains("Avant le " + LocalDate.now(Dates.ZONE).plusDays(10)
+                    .contains("Avant le " + Dates.today().plusDays(10)
                             .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         });
         // From the engine's history.
@@ -197,7 +197,7 @@ class HistoriqueServiceIT {
         AppUser referent2 = fx.as(fx.account(Roles.AGENT));
         fx.as(agentEmail);
         List<Long> ids = avis.request(dossier.communId(), List.of(referent1.id(), referent2.id()),
-                "Le volet culturel est-il solide ?", LocalDate.now(Dates.ZONE).plusDays(7));
+                "Le volet culturel est-il solide ?", Dates.today().plusDays(7));
         avis.cancel(ids.get(1));
         fx.as(referent1Email);
         String taskId = engineTasks.createTaskQuery().processDefinitionKey(AvisReferentProcess.KEY)

@@ -200,13 +200,13 @@ class InstructionServiceIT {
                 criteres(Appreciation.FAVORABLE).subList(0, 3), null))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("notion de communs");
         assertThatThrownBy(() -> instructions.decide(taskId, InstructionDecision.complements(criteres(Appreciation.RESERVE),
-                "Précisez", Set.of(), LocalDate.now().plusDays(5)))).isInstanceOf(ValidationException.class)
+                "Précisez", Set.of(), Dates.today().plusDays(5)))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("au moins une partie");
         assertThatThrownBy(() -> instructions.decide(taskId, InstructionDecision.complements(criteres(Appreciation.RESERVE),
-                "Précisez", Set.of(PartieDossier.BESOIN), LocalDate.now()))).isInstanceOf(ValidationException.class)
+                "Précisez", Set.of(PartieDossier.BESOIN), Dates.today()))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("postérieure");
         assertThatThrownBy(() -> instructions.decide(taskId, InstructionDecision.complements(criteres(Appreciation.RESERVE),
-                "Précisez", Set.of(PartieDossier.BESOIN), LocalDate.now().plusDays(61)))).isInstanceOf(ValidationException.class)
+                "Précisez", Set.of(PartieDossier.BESOIN), Dates.today().plusDays(61)))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("60 jours");
         assertThat(rows("app.instruction")).isZero();
         assertThat(fx.task(file.communId(), CycleCommunProcess.TASK_INSTRUIRE)).isNotNull();
@@ -233,7 +233,7 @@ class InstructionServiceIT {
         fx.as(agent);
         instructions.take(file.communId());
         String resumeBefore = communs.get(file.communId()).resume();
-        LocalDate due = LocalDate.now().plusDays(12);
+        LocalDate due = Dates.today().plusDays(12);
         instructions.decide(instruireTask(), InstructionDecision.complements(criteres(Appreciation.RESERVE),
                 "Précisez la gouvernance et joignez les statuts.", EnumSet.of(PartieDossier.GOUVERNANCE, PartieDossier.PIECES), due));
         assertThat(communs.get(file.communId()).statut()).isEqualTo(CommunStatut.COMPLEMENTS_DEMANDES);
@@ -281,7 +281,7 @@ class InstructionServiceIT {
         fx.as(agent);
         instructions.take(file.communId());
         instructions.decide(instruireTask(), InstructionDecision.complements(criteres(Appreciation.RESERVE),
-                "Développez le résumé.", EnumSet.of(PartieDossier.RESUME), LocalDate.now().plusDays(10)));
+                "Développez le résumé.", EnumSet.of(PartieDossier.RESUME), Dates.today().plusDays(10)));
         Task completer = fx.task(file.communId(), CycleCommunProcess.TASK_COMPLETER_DOSSIER);
 
         fx.as(file.porteurEmail());
@@ -300,9 +300,9 @@ class InstructionServiceIT {
         fx.as(agent);
         instructions.take(file.communId());
         instructions.decide(instruireTask(), InstructionDecision.complements(criteres(Appreciation.RESERVE),
-                "Précisez le besoin.", EnumSet.of(PartieDossier.BESOIN), LocalDate.now().plusDays(10)));
+                "Précisez le besoin.", EnumSet.of(PartieDossier.BESOIN), Dates.today().plusDays(10)));
         fx.logout();
-        actions.remindComplements(file.communId(), java.util.Date.from(LocalDate.now().plusDays(10)
+        actions.remindComplements(file.communId(), java.util.Date.from(Dates.today().plusDays(10)
                 .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant()));
         fx.as(file.porteurEmail());
         assertThat(notifications.mine(0, 20)).extracting(Notification::type).contains(NotificationType.RAPPEL_COMPLEMENTS);

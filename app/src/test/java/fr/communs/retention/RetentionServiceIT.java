@@ -1,5 +1,6 @@
 package fr.communs.retention;
 
+import fr.communs.base.Dates;
 import static fr.communs.db.Tables.ACCOUNT_TOKEN;
 import static fr.communs.db.Tables.APP_USER;
 import static fr.communs.db.Tables.COMMUN;
@@ -148,7 +149,7 @@ class RetentionServiceIT {
         Fixtures.Transmis t = transmittedWithMessagesAndPieces();
         fx.as(fx.aLAssemblee(t, new BigDecimal("12000")));
         assemblee.recordVote(fx.task(t.communId(), CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
-                new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("12000"), LocalDate.now()));
+                new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("12000"), Dates.today()));
         fx.as(t.porteurEmail());
         livrables.deposit(fx.task(t.communId(), CycleCommunProcess.TASK_DEPOSER_LIVRABLE).getId(),
                 new LivrableData("Guide", "https://exemple.org/guide", "Un guide pas à pas.", "Trois mois."));

@@ -1,5 +1,6 @@
 package fr.communs.saisie;
 
+import fr.communs.base.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
@@ -463,7 +464,7 @@ class SaisiesInvalidesIT {
             instruire();
             return where.get();
         }, v -> instructions.decide(instruire(), InstructionDecision.of(DecisionInstruction.NON_RECEVABLE, CRITERES, v))));
-        for (LocalDate d : concat(DATES, List.of(LocalDate.now().minusDays(1), LocalDate.now()))) {
+        for (LocalDate d : concat(DATES, List.of(Dates.today().minusDays(1), Dates.today()))) {
             cases.add(dynamicTest("Date limite des compléments = " + d, () -> {
                 String task = instruire();
                 refusedUnchanged("instruction", where.get(), () -> instructions.decide(task, InstructionDecision.complements(
@@ -487,8 +488,8 @@ class SaisiesInvalidesIT {
         List<DynamicNode> cases = new ArrayList<>(texts("Question", AvisService.QUESTION_MAX, true, "avis_referent", () -> {
             setUp.run();
             return where.get();
-        }, v -> avis.request(transmis.communId(), List.of(referent[0]), v, LocalDate.now().plusDays(10))));
-        for (LocalDate d : concat(DATES, List.of(LocalDate.now().minusDays(1), LocalDate.now()))) {
+        }, v -> avis.request(transmis.communId(), List.of(referent[0]), v, Dates.today().plusDays(10))));
+        for (LocalDate d : concat(DATES, List.of(Dates.today().minusDays(1), Dates.today()))) {
             cases.add(dynamicTest("Date limite de l'avis = " + d, () -> {
                 setUp.run();
                 refusedUnchanged("avis_referent", where.get(),
@@ -545,10 +546,10 @@ class SaisiesInvalidesIT {
             cases.add(dynamicTest("Montant voté = " + m, () -> {
                 String id = task.get();
                 refusedUnchanged("assemblee_vote", where.get(), () -> assemblee.recordVote(id,
-                        new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal(m), LocalDate.now())));
+                        new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal(m), Dates.today())));
             }));
         }
-        for (LocalDate d : concat(DATES, List.of(LocalDate.now().plusDays(1)))) {
+        for (LocalDate d : concat(DATES, List.of(Dates.today().plusDays(1)))) {
             cases.add(dynamicTest("Date de la séance = " + d, () -> {
                 String id = task.get();
                 refusedUnchanged("assemblee_vote", where.get(), () -> assemblee.recordVote(id,
@@ -571,7 +572,7 @@ class SaisiesInvalidesIT {
             instructions.take(aCompleter.communId());
             instructions.decide(fx.task(aCompleter.communId(), CycleCommunProcess.TASK_INSTRUIRE).getId(),
                     InstructionDecision.complements(CRITERES, "Précisez le résumé et la gouvernance.",
-                            Set.of(PartieDossier.RESUME, PartieDossier.GOUVERNANCE), LocalDate.now().plusDays(12)));
+                            Set.of(PartieDossier.RESUME, PartieDossier.GOUVERNANCE), Dates.today().plusDays(12)));
         }
         fx.as(aCompleter.porteurEmail());
         return fx.task(aCompleter.communId(), CycleCommunProcess.TASK_COMPLETER_DOSSIER).getId();
@@ -725,7 +726,7 @@ class SaisiesInvalidesIT {
             laureat = fx.transmis();
             fx.as(fx.aLAssemblee(laureat, new BigDecimal("12000")));
             assemblee.recordVote(fx.task(laureat.communId(), CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
-                    new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("12000"), LocalDate.now().minusDays(1)));
+                    new VoteAssemblee(ResultatVote.ADOPTE, new BigDecimal("12000"), Dates.today().minusDays(1)));
             fx.runJobs(laureat.communId());
         }
         fx.as(laureat.porteurEmail());

@@ -144,7 +144,7 @@ class LeastPrivilegeIT {
         String agent = fx.account(Roles.AGENT);
         fx.as(agent);
         long avisId = avis.request(communId, List.of(fx.idOf(environnement)), "Et l'environnement ?",
-                LocalDate.now(Dates.ZONE).plusDays(5)).get(0);
+                Dates.today().plusDays(5)).get(0);
         fx.as(environnement);
         assertThat(pieces.list(communId)).hasSize(1);
 
@@ -183,7 +183,7 @@ class LeastPrivilegeIT {
                 () -> messages.postingOptions(communId),
                 () -> avis.referents(),
                 () -> avis.request(communId, List.of(fx.idOf(environnement)), "Question ?",
-                        LocalDate.now(Dates.ZONE).plusDays(5)),
+                        Dates.today().plusDays(5)),
                 () -> userTasks.openTask(communId, CycleCommunProcess.TASK_INSTRUIRE));
         for (ThrowingCallable action : refused) {
             assertThatThrownBy(action).isInstanceOf(NotAllowedException.class);
@@ -217,7 +217,7 @@ class LeastPrivilegeIT {
                 new BigDecimal("1000"), null))).isInstanceOf(NotAllowedException.class)
                 .hasMessage(DossierAccess.RESERVE_AU_SERVICE);
         assertThatThrownBy(() -> assemblee.recordVote(vote, new VoteAssemblee(ResultatVote.ADOPTE,
-                new BigDecimal("1000"), LocalDate.now(Dates.ZONE)))).isInstanceOf(NotAllowedException.class)
+                new BigDecimal("1000"), Dates.today()))).isInstanceOf(NotAllowedException.class)
                 .hasMessage(DossierAccess.RESERVE_AU_SERVICE);
         assertThatThrownBy(() -> comite.notes(auComite.communId())).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> userTasks.claim(avisComite)).isInstanceOf(TaskNotAvailableException.class);

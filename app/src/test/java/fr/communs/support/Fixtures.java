@@ -1,5 +1,6 @@
 package fr.communs.support;
 
+import fr.communs.base.Dates;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.CampagneSettings;
 import fr.communs.commun.CommunData;
@@ -69,7 +70,7 @@ public class Fixtures {
         }
         as(admin());
         campagnes.create(new CampagneSettings("Appel de test", "Département de test", "Gard", "30",
-                OffsetDateTime.now().plusDays(30), LocalDate.now().plusDays(60)),
+                OffsetDateTime.now().plusDays(30), Dates.today().plusDays(60)),
                 List.of(new String[] {"Défi un", "#un"}, new String[] {"Défi deux", null}));
         logout();
     }
@@ -363,7 +364,7 @@ public class Fixtures {
         String agent = account(Roles.AGENT);
         as(agent);
         avis.getObject().request(communId, List.of(idOf(referentEmail)), "Quel est l'avis de votre direction ?",
-                LocalDate.now(fr.communs.base.Dates.ZONE).plusDays(10));
+                fr.communs.base.Dates.today().plusDays(10));
         logout();
         return agent;
     }

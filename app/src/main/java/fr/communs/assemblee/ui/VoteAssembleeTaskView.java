@@ -1,5 +1,6 @@
 package fr.communs.assemblee.ui;
 
+import fr.communs.base.Dates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -67,7 +68,7 @@ class VoteAssembleeTaskView extends TaskView {
         montant.setHelperText("Seulement si la subvention est adoptée. Par exemple 12 000 ou 12 000,50.");
         comite.avis(task.communId()).ifPresent(a -> montant.setMontant(a.subventionProposee()));
         resultat.addValueChangeListener(e -> montant.setEnabled(e.getValue() == null || e.getValue() == ResultatVote.ADOPTE));
-        date.setMax(LocalDate.now());
+        date.setMax(Dates.today());
         date.setRequiredIndicatorVisible(true);
         date.setWidth("20em");
         enregistrer.addClickListener(e -> submit(() -> assemblee.recordVote(task.taskId(),

@@ -73,7 +73,7 @@ public class AvisPanel extends VerticalLayout {
             list.add(empty);
             return;
         }
-        LocalDate today = LocalDate.now(Dates.ZONE);
+        LocalDate today = Dates.today();
         all.forEach(a -> list.add(card(a, today)));
     }
 

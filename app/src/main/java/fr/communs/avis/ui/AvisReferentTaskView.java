@@ -59,7 +59,7 @@ class AvisReferentTaskView extends TaskView {
         Paragraph qui = new Paragraph(a.demandeurNom() + " vous demande votre avis de référent thématique sur ce "
                 + "dossier (demande du " + Ui.dateTime(a.demandeLe()) + ").");
         Paragraph echeance = new Paragraph("Avis attendu au plus tard le " + Ui.date(a.dateLimite()) + " ");
-        if (a.enRetard(LocalDate.now(Dates.ZONE))) {
+        if (a.enRetard(Dates.today())) {
             echeance.add(Ui.badge("en retard", false));
         }
         Paragraph question = new Paragraph(a.question());

@@ -48,7 +48,7 @@ class AvisRequestDialog extends Dialog {
         CharacterLimit.apply(question, AvisService.QUESTION_MAX);
         question.setWidthFull();
 
-        LocalDate today = LocalDate.now(Dates.ZONE);
+        LocalDate today = Dates.today();
         dateLimite.setMin(today.plusDays(1));
         dateLimite.setMax(today.plusDays(AvisService.DELAI_MAX_JOURS));
         dateLimite.setValue(today.plusDays(DELAI_PAR_DEFAUT_JOURS));

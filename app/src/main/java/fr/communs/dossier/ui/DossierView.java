@@ -1,5 +1,6 @@
 package fr.communs.dossier.ui;
 
+import fr.communs.base.Dates;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -479,9 +480,9 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         parties.setItemLabelGenerator(PartieDossier::libelle);
         parties.addThemeName("vertical");
         DatePicker dateLimite = Ui.datePicker("Date limite des compléments");
-        dateLimite.setMin(LocalDate.now().plusDays(1));
-        dateLimite.setMax(LocalDate.now().plusDays(InstructionService.COMPLEMENTS_MAX_JOURS));
-        dateLimite.setValue(LocalDate.now().plusDays(InstructionService.COMPLEMENTS_JOURS_PAR_DEFAUT));
+        dateLimite.setMin(Dates.today().plusDays(1));
+        dateLimite.setMax(Dates.today().plusDays(InstructionService.COMPLEMENTS_MAX_JOURS));
+        dateLimite.setValue(Dates.today().plusDays(InstructionService.COMPLEMENTS_JOURS_PAR_DEFAUT));
         dateLimite.setHelperText("Le porteur reçoit un rappel automatique avant cette date.");
         dateLimite.setWidth("18em");
         TextArea motif = new TextArea("Message au groupement");

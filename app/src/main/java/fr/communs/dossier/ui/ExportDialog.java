@@ -66,7 +66,7 @@ class ExportDialog extends Dialog {
     }
 
     private void offer(byte[] bytes, FormatExport f) {
-        String name = "dossiers-" + LocalDate.now(Dates.ZONE) + "." + f.extension();
+        String name = "dossiers-" + Dates.today() + "." + f.extension();
         DownloadHandler handler = DownloadHandler.fromInputStream(event ->
                 new DownloadResponse(new ByteArrayInputStream(bytes), name, f.typeMime(), bytes.length));
         Anchor link = new Anchor(handler, AttachmentType.DOWNLOAD, "Télécharger " + name + " (" + taille(bytes.length) + ")");

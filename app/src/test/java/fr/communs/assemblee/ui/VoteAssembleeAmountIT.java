@@ -1,5 +1,6 @@
 package fr.communs.assemblee.ui;
 
+import fr.communs.base.Dates;
 import static fr.communs.db.Tables.ASSEMBLEE_VOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class VoteAssembleeAmountIT {
         VoteAssembleeTaskView view = new VoteAssembleeTaskView(tasks, assemblee, comite, files);
         view.build(task);
         view.resultat.setValue(ResultatVote.ADOPTE);
-        view.date.setValue(LocalDate.now());
+        view.date.setValue(Dates.today());
         return view;
     }
 

@@ -76,7 +76,7 @@ class AvisPanelIT {
         assertThat(panel.demander.getText()).isEqualTo("Demander un avis à un référent");
         AvisRequestDialog dialog = panel.openRequestDialog();
         assertThat(dialog.isOpened()).isTrue();
-        LocalDate today = LocalDate.now(Dates.ZONE);
+        LocalDate today = Dates.today();
         assertThat(dialog.dateLimite.getValue()).isEqualTo(today.plusDays(10));
         assertThat(dialog.dateLimite.getMin()).isEqualTo(today.plusDays(1));
         assertThat(dialog.dateLimite.getI18n().getMonthNames()).contains("janvier");
@@ -116,8 +116,8 @@ class AvisPanelIT {
     void a_late_request_is_marked_and_a_given_avis_shows_its_sense_and_text() {
         fx.as(instructeur);
         long late = service.request(communId, List.of(cultureId), "Votre lecture ?",
-                LocalDate.now(Dates.ZONE).plusDays(5)).get(0);
-        dsl.update(AVIS_REFERENT).set(AVIS_REFERENT.DATE_LIMITE, LocalDate.now(Dates.ZONE).minusDays(2))
+                Dates.today().plusDays(5)).get(0);
+        dsl.update(AVIS_REFERENT).set(AVIS_REFERENT.DATE_LIMITE, Dates.today().minusDays(2))
                 .where(AVIS_REFERENT.AVIS_REFERENT_ID.eq(late)).execute();
 
         assertThat(text(new AvisPanel(service, communId).list)).contains("en retard");
@@ -134,7 +134,7 @@ class AvisPanelIT {
     @Test
     void cancelling_asks_for_confirmation_then_shows_the_request_as_cancelled() {
         fx.as(instructeur);
-        service.request(communId, List.of(cultureId), "Votre lecture ?", LocalDate.now(Dates.ZONE).plusDays(5));
+        service.request(communId, List.of(cultureId), "Votre lecture ?", Dates.today().plusDays(5));
         AvisPanel panel = new AvisPanel(service, communId);
 
         assertThat(buttons(panel.list)).extracting(Button::getText).containsExactly("Annuler la demande");
@@ -158,7 +158,7 @@ class AvisPanelIT {
     void the_task_screen_shows_the_question_and_the_file_and_refuses_an_empty_avis() {
         fx.as(instructeur);
         service.request(communId, List.of(cultureId), "Le volet culturel tient-il la route ?",
-                LocalDate.now(Dates.ZONE).plusDays(5));
+                Dates.today().plusDays(5));
         fx.as(culture);
         OpenTask task = tasks.findOpen(taskId(), AvisReferentProcess.TASK_DONNER_AVIS).orElseThrow();
         AvisReferentTaskView view = new AvisReferentTaskView(tasks, service, files);

@@ -1,5 +1,6 @@
 package fr.communs.instruction.ui;
 
+import fr.communs.base.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
@@ -54,7 +55,7 @@ class CompleterBudgetIT {
         instructions.take(t.communId());
         instructions.decide(fx.task(t.communId(), CycleCommunProcess.TASK_INSTRUIRE).getId(), InstructionDecision.complements(
                 Arrays.stream(Critere.values()).map(c -> new AppreciationCritere(c, Appreciation.RESERVE, null)).toList(),
-                "Indiquez le montant demandé et le budget.", EnumSet.of(PartieDossier.BUDGET), LocalDate.now().plusDays(10)));
+                "Indiquez le montant demandé et le budget.", EnumSet.of(PartieDossier.BUDGET), Dates.today().plusDays(10)));
 
         UI.setCurrent(new UI());
         fx.as(t.porteurEmail());
