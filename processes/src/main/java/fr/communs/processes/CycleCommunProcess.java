@@ -91,6 +91,27 @@ public final class CycleCommunProcess {
     public static final Duration AUDITION_SANS_DATE_DE_COMITE = Duration.ofDays(14);
     public static final String VAR_RESULTAT_VOTE = "resultatVote";
 
+    /*
+     * Comité séances (issue 12). A recevable file waits for a séance; the séance's own process correlates these
+     * messages to the file's cycle (business key {@link #businessKey}).
+     */
+    /** The file is put on a séance's agenda (it is "convoqué"); carries {@link #VAR_SEANCE_ID}, {@link #VAR_DATE_AUDITION}, {@link #VAR_DATE_AVIS_COMITE}. */
+    public static final String MSG_CONVOQUE = "CommunConvoque";
+    /** The séance opened with quorum for this file: carries {@link #VAR_MEMBRES_COMITE} (present, non-recused members). */
+    public static final String MSG_AUDITION_OUVERTE = "AuditionOuverte";
+    /** The file was taken off its séance's agenda before the séance (ajourné before the audition): it waits again. */
+    public static final String MSG_RETIRE_DE_SEANCE = "CommunRetireDeSeance";
+    /** {@link Long}, id of the séance the file is on. */
+    public static final String VAR_SEANCE_ID = "seanceId";
+    /**
+     * {@link String}, the comité's avis, set when "Enregistrer l'avis du comité" is completed: a name of
+     * {@code AvisComite.Avis} (FAVORABLE, RESERVE, DEFAVORABLE) or {@value #AVIS_AJOURNE} (back to waiting for a séance).
+     */
+    public static final String VAR_AVIS_COMITE = "avisComite";
+    public static final String AVIS_AJOURNE = "AJOURNE";
+    /** Local variable set when a member's "Noter l'audition" task is closed without a score (deactivated, recused). */
+    public static final String VAR_NOTATION_RETIREE = "notationRetiree";
+
     /** Candidate group of the agents' tasks (instruction, avis, vote). */
     public static final String GROUP_AGENTS = "agents";
 
