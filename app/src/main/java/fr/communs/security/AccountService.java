@@ -101,6 +101,9 @@ public class AccountService {
                 .orThrow();
         long id = users.insert(normalise(email), passwordEncoder.encode(password), nomComplet.strip(), role, true);
         structureIds.forEach(s -> users.addToStructure(id, s));
+        if (Roles.COMITE.equals(role)) {
+            users.insertComiteMembre(id, currentUser.get().map(AppUser::id).orElse(id));
+        }
         return id;
     }
 

@@ -1,6 +1,7 @@
 package fr.communs.security.internal;
 
 import static fr.communs.db.Tables.APP_USER;
+import static fr.communs.db.Tables.COMITE_MEMBRE;
 import static fr.communs.db.Tables.STRUCTURE_MEMBRE;
 
 import fr.communs.security.AppUser;
@@ -40,6 +41,16 @@ public class JooqAppUserRepository {
                 .set(APP_USER.ROLE, role)
                 .set(APP_USER.EMAIL_CONFIRME, emailConfirme)
                 .returning(APP_USER.APP_USER_ID).fetchOne().getAppUserId();
+    }
+
+    /**
+     * A new comité account is an active member of the comité from today, in the collège "acteur de l'ESS" with an
+     * organisation to specify, until an administrator completes it (comité administration screen).
+     */
+    public void insertComiteMembre(long userId, long creePar) {
+        dsl.insertInto(COMITE_MEMBRE).set(COMITE_MEMBRE.APP_USER_ID, userId).set(COMITE_MEMBRE.COLLEGE, "ACTEUR_ESS")
+                .set(COMITE_MEMBRE.ORGANISATION, "À préciser").set(COMITE_MEMBRE.ACTIF_DU, fr.communs.base.Dates.today())
+                .set(COMITE_MEMBRE.CREE_PAR, creePar).onConflictDoNothing().execute();
     }
 
     public Optional<AppUser> findById(long userId) {
