@@ -118,20 +118,19 @@ class CycleServicesIT {
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.AU_COMITE);
         fx.runJobs(id);
 
-        List<Task> auditions = fx.tasks(id, CycleCommunProcess.TASK_NOTER_AUDITION);
+        assertThat(fx.isWaitingAt(id, CycleCommunProcess.TASK_ATTENDRE_SEANCE)).isTrue();
+        long seanceId = fx.enAudition(id);
+        List<Task> auditions = fx.tasks(id, CycleCommunProcess.TASK_NOTER_SEANCE);
         assertThat(auditions).isNotEmpty();
-        String comite1Id = String.valueOf(fx.as(comite1).id());
-        Task mine = auditions.stream().filter(t -> comite1Id.equals(t.getAssignee())).findFirst().orElseThrow();
-        comite.score(mine.getId(), new NotesAudition(4, 3, 5, 4, "Bien."));
-        for (Task other : fx.tasks(id, CycleCommunProcess.TASK_NOTER_AUDITION)) {
-            fx.as(emailOfAssignee(other));
-            comite.score(other.getId(), new NotesAudition(3, 3, 3, 3, null));
+        for (Task audition : auditions) {
+            fx.score(audition, 4);
         }
-
+        fx.runJobs(id);
+        fx.avisSeance(id, new fr.communs.comite.deliberation.AvisSeance(fr.communs.comite.deliberation.AvisSeance.Type.FAVORABLE,
+                null, null, new BigDecimal("9000.00")));
+        assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.AU_COMITE);
+        fx.close(seanceId);
         fx.as(agent);
-        assertThat(comite.notes(id)).isNotEmpty();
-        comite.recordAvis(fx.task(id, CycleCommunProcess.TASK_AVIS_COMITE).getId(),
-                new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("9000.00"), "Locaux"));
         assertThat(communs.get(id).statut()).isEqualTo(CommunStatut.A_L_ASSEMBLEE);
         assemblee.recordVote(fx.task(id, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId(),
                 new VoteAssemblee(ResultatVote.AJOURNE, null, Dates.today()));

@@ -167,21 +167,26 @@ class JalonServiceIT {
         assertThat(list.get(3).date()).isEqualTo(campagnes.current().orElseThrow().dateComite());
         assertCurrentThenToCome(list, 3);
 
-        List<org.camunda.bpm.engine.task.Task> auditions = fx.tasks(id, CycleCommunProcess.TASK_NOTER_AUDITION);
-        fx.as(fx.emailOf(Long.parseLong(auditions.get(0).getAssignee())));
-        comite.score(auditions.get(0).getId(), new NotesAudition(4, 3, 5, 4, "Note privée du membre."));
+        long seanceId = fx.enAudition(id);
+        List<org.camunda.bpm.engine.task.Task> auditions = fx.tasks(id, CycleCommunProcess.TASK_NOTER_SEANCE);
+        fx.score(auditions.get(0), 4);
+        fx.as(agentEmail);
         list = jalons.jalons(id);
         assertThat(libelles(list)).containsExactly("Idée publiée", "Dossier transmis au Département",
                 "Dossier recevable — soumis au comité", "Audition par le comité", AVIS, VOTE, LIVRABLE);
         assertCurrentThenToCome(list, 4);
 
-        for (var other : fx.tasks(id, CycleCommunProcess.TASK_NOTER_AUDITION)) {
-            fx.as(fx.emailOf(Long.parseLong(other.getAssignee())));
-            comite.score(other.getId(), new NotesAudition(3, 3, 3, 3, null));
+        for (var other : fx.tasks(id, CycleCommunProcess.TASK_NOTER_SEANCE)) {
+            fx.score(other, 3);
         }
+        fx.runJobs(id);
+        fx.avisSeance(id, new fr.communs.comite.deliberation.AvisSeance(fr.communs.comite.deliberation.AvisSeance.Type.FAVORABLE,
+                null, null, new BigDecimal("9000.00")));
         fx.as(agentEmail);
-        comite.recordAvis(fx.task(id, CycleCommunProcess.TASK_AVIS_COMITE).getId(),
-                new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("9000.00"), null));
+        list = jalons.jalons(id);
+        assertThat(libelles(list)).doesNotContain("Proposé à l'Assemblée");
+        fx.close(seanceId);
+        fx.as(agentEmail);
         list = jalons.jalons(id);
         assertThat(libelles(list)).endsWith("Proposé à l'Assemblée", VOTE, LIVRABLE);
         assertCurrentThenToCome(list, list.size() - 2);

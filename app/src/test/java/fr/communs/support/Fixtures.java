@@ -46,6 +46,12 @@ public class Fixtures {
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<fr.communs.budget.BudgetService> budgets;
     @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.seance.SeanceService> seances;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.notation.NotationService> notations;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<fr.communs.comite.deliberation.AvisSeanceService> avisSeances;
+    @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<fr.communs.avis.AvisService> avis;
 
     Fixtures(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
@@ -312,8 +318,8 @@ public class Fixtures {
             .toList();
 
     /**
-     * A transmitted file that a new agent took and declared recevable: the comité's audition tasks are open (one per
-     * comité member; a comité account is created if there is none). Returns the agent's e-mail; nobody stays logged in.
+     * A transmitted file that a new agent took and declared recevable: it waits for a séance of the comité (a comité
+     * account is created if there is none). Returns the agent's e-mail; nobody stays logged in.
      */
     public String recevable(Transmis t) {
         if (dsl.fetchCount(fr.communs.db.Tables.APP_USER, fr.communs.db.Tables.APP_USER.ROLE.eq(Roles.COMITE)) == 0) {
@@ -330,12 +336,99 @@ public class Fixtures {
         return agent;
     }
 
-    /** Every comité member scores the audition (3/5 everywhere): the file waits for the comité's avis. */
-    public void scored(long communId) {
-        for (Task audition : tasks(communId, fr.communs.processes.CycleCommunProcess.TASK_NOTER_AUDITION)) {
-            as(emailOf(Long.parseLong(audition.getAssignee())));
-            comites.getObject().score(audition.getId(), new fr.communs.comite.NotesAudition(3, 3, 3, 3, null));
+    /**
+     * A séance tomorrow at 14:00 (visio) with these waiting files on its agenda, 30 minutes each, created by a new
+     * agent: the files are convoqué. Returns the séance's id; nobody stays logged in.
+     */
+    public long seance(long... communIds) {
+        String agent = account(Roles.AGENT);
+        as(agent);
+        java.time.LocalDateTime debut = fr.communs.base.Dates.today().plusDays(1).atTime(14, 0);
+        List<fr.communs.comite.seance.Creneau> ordre = new java.util.ArrayList<>();
+        for (int i = 0; i < communIds.length; i++) {
+            ordre.add(new fr.communs.comite.seance.Creneau(communIds[i], debut.plusMinutes(30L * i), 30));
         }
+        long id = seances.getObject().create(new fr.communs.comite.seance.SeanceData(debut, null,
+                "https://visio.example.org/comite", ordre));
+        logout();
+        return id;
+    }
+
+    /** Every active member present, then the séance is opened (one scoring task per member and file with quorum). */
+    public void ouverte(long seanceId) {
+        as(account(Roles.AGENT));
+        var service = seances.getObject();
+        java.util.Map<Long, fr.communs.comite.seance.Presence> presences = new java.util.HashMap<>();
+        service.membres(seanceId).forEach(m -> presences.put(m.membreId(), fr.communs.comite.seance.Presence.PRESENT));
+        service.enregistrerPresences(seanceId, presences);
+        service.ouvrir(seanceId);
+        logout();
+    }
+
+    /** The séance the file is on (planned or heard). */
+    public long seanceOf(long communId) {
+        return dsl.select(fr.communs.db.Tables.SEANCE_AUDITION.SEANCE_ID).from(fr.communs.db.Tables.SEANCE_AUDITION)
+                .where(fr.communs.db.Tables.SEANCE_AUDITION.COMMUN_ID.eq(communId))
+                .and(fr.communs.db.Tables.SEANCE_AUDITION.STATUT.ne("DEPLACEE"))
+                .orderBy(fr.communs.db.Tables.SEANCE_AUDITION.SEANCE_AUDITION_ID.desc()).limit(1).fetchOne().value1();
+    }
+
+    /** The member scores every criterion {@code note} (capped by the scale) on their open task. */
+    public void score(Task audition, int note) {
+        as(emailOf(Long.parseLong(audition.getAssignee())));
+        var service = notations.getObject();
+        var fiche = service.fiche(audition.getId());
+        service.soumettre(audition.getId(), fiche.grille().stream()
+                .map(c -> new fr.communs.comite.notation.NoteCritere(c.id(), Math.min(note, c.noteMax()), null)).toList());
+        logout();
+    }
+
+    /**
+     * The file is heard: put on a new séance (if it waits for one), the séance opened with every member present, and
+     * every member scores 3 everywhere: the file waits for the comité's avis.
+     */
+    public void scored(long communId) {
+        enAudition(communId);
+        for (Task audition : tasks(communId, fr.communs.processes.CycleCommunProcess.TASK_NOTER_SEANCE)) {
+            score(audition, 3);
+        }
+        runJobs(communId);
+    }
+
+    /** The file's audition is open (séance created and opened if needed): the members' scoring tasks exist. */
+    public long enAudition(long communId) {
+        if (isWaitingAt(communId, fr.communs.processes.CycleCommunProcess.TASK_ATTENDRE_SEANCE)) {
+            seance(communId);
+        }
+        long seanceId = seanceOf(communId);
+        if (isWaitingAt(communId, fr.communs.processes.CycleCommunProcess.TASK_ATTENDRE_AUDITION)) {
+            ouverte(seanceId);
+        }
+        return seanceId;
+    }
+
+    /** A file recevable and scored: the comité's avis task is open; returns the séance's id. */
+    public long enAttenteDAvis(Transmis t) {
+        recevable(t);
+        scored(t.communId());
+        return seanceOf(t.communId());
+    }
+
+    public boolean isWaitingAt(long communId, String activityId) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey("commun-" + communId).activityId(activityId).count() > 0;
+    }
+
+    /** An agent records the comité's avis on the file (its task must be open). */
+    public void avisSeance(long communId, fr.communs.comite.deliberation.AvisSeance avis) {
+        as(account(Roles.AGENT));
+        avisSeances.getObject().enregistrer(task(communId, fr.communs.processes.CycleCommunProcess.TASK_AVIS_SEANCE).getId(), avis);
+        logout();
+    }
+
+    /** An agent closes the séance. */
+    public void close(long seanceId) {
+        as(account(Roles.AGENT));
+        seances.getObject().clore(seanceId);
         logout();
     }
 
@@ -369,14 +462,17 @@ public class Fixtures {
         return agent;
     }
 
-    /** A file recevable, scored, with a favorable avis proposing {@code subvention}: it waits for the Assemblée's vote. */
+    /**
+     * A file recevable, heard at a séance, scored, with a favorable avis proposing {@code subvention}, the séance closed:
+     * it waits for the Assemblée's vote. Returns the e-mail of the agent who declared it recevable.
+     */
     public String aLAssemblee(Transmis t, java.math.BigDecimal subvention) {
         String agent = recevable(t);
         scored(t.communId());
-        as(agent);
-        comites.getObject().recordAvis(task(t.communId(), fr.communs.processes.CycleCommunProcess.TASK_AVIS_COMITE).getId(),
-                new fr.communs.comite.AvisComite(fr.communs.comite.AvisComite.Avis.FAVORABLE, subvention, null));
-        logout();
+        long seanceId = seanceOf(t.communId());
+        avisSeance(t.communId(), new fr.communs.comite.deliberation.AvisSeance(
+                fr.communs.comite.deliberation.AvisSeance.Type.FAVORABLE, null, null, subvention));
+        close(seanceId);
         return agent;
     }
 

@@ -68,12 +68,20 @@ public class JooqJalons {
                     case "NON_RECEVABLE" -> Quoi.NON_RECEVABLE;
                     default -> Quoi.COMPLEMENTS_DEMANDES;
                 })));
-        OffsetDateTime audition = dsl.select(DSL.min(COMITE_NOTE.CREATED_AT)).from(COMITE_NOTE)
-                .where(COMITE_NOTE.COMMUN_ID.eq(communId)).fetchOne(0, OffsetDateTime.class);
+        OffsetDateTime audition = dsl.select(DSL.min(DSL.field("t", OffsetDateTime.class))).from(
+                dsl.select(COMITE_NOTE.CREATED_AT.as("t")).from(COMITE_NOTE).where(COMITE_NOTE.COMMUN_ID.eq(communId))
+                        .unionAll(dsl.select(fr.communs.db.Tables.COMITE_NOTATION.SOUMISE_LE.as("t"))
+                                .from(fr.communs.db.Tables.COMITE_NOTATION)
+                                .where(fr.communs.db.Tables.COMITE_NOTATION.COMMUN_ID.eq(communId))).asTable("a"))
+                .fetchOne(0, OffsetDateTime.class);
         if (audition != null) {
             faits.add(new Fait(audition, Quoi.AUDITION));
         }
-        dsl.select(COMITE_AVIS.CREATED_AT).from(COMITE_AVIS).where(COMITE_AVIS.COMMUN_ID.eq(communId)).fetch()
+        // An avis given in séance is told to the groupement when the séance closes (with the PV).
+        dsl.select(DSL.coalesce(fr.communs.db.Tables.SEANCE.CLOSE_LE, COMITE_AVIS.CREATED_AT)).from(COMITE_AVIS)
+                .leftJoin(fr.communs.db.Tables.SEANCE).on(fr.communs.db.Tables.SEANCE.SEANCE_ID.eq(COMITE_AVIS.SEANCE_ID))
+                .where(COMITE_AVIS.COMMUN_ID.eq(communId))
+                .and(COMITE_AVIS.SEANCE_ID.isNull().or(fr.communs.db.Tables.SEANCE.STATUT.eq("CLOSE"))).fetch()
                 .forEach(r -> faits.add(new Fait(r.value1(), Quoi.PROPOSE_ASSEMBLEE)));
         dsl.select(ASSEMBLEE_VOTE.RESULTAT, ASSEMBLEE_VOTE.CREATED_AT).from(ASSEMBLEE_VOTE)
                 .where(ASSEMBLEE_VOTE.COMMUN_ID.eq(communId)).fetch()
