@@ -25,6 +25,8 @@ final class RecordingActions implements CycleCommunActions, InstructionActions, 
     final List<Long> closedAuditions = new ArrayList<>();
     /** Séance ids, one per call of {@link #remindDayBefore(long)}. */
     final List<Long> dayBeforeReminders = new ArrayList<>();
+    /** When set, thrown by {@link #openAuditions(long)} and {@link #closeAuditions(long)} (nothing recorded). */
+    RuntimeException seanceFailure;
     List<String> comite = List.of();
     /** What {@link #comiteDate(long)} answers (no comité date by default). */
     Date comiteDate;
@@ -62,11 +64,17 @@ final class RecordingActions implements CycleCommunActions, InstructionActions, 
 
     @Override
     public void openAuditions(long seanceId) {
+        if (seanceFailure != null) {
+            throw seanceFailure;
+        }
         openedAuditions.add(seanceId);
     }
 
     @Override
     public void closeAuditions(long seanceId) {
+        if (seanceFailure != null) {
+            throw seanceFailure;
+        }
         closedAuditions.add(seanceId);
     }
 
