@@ -348,6 +348,19 @@ class CycleCommunProcessTest {
     }
 
     @Test
+    void an_audition_opened_without_any_member_goes_straight_to_the_avis() {
+        // The séance opens an audition only with quorum (SeanceActions.openAuditions); the process itself does not
+        // wait for notes nobody is asked for.
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(List.of()));
+
+        assertThat(pi).isWaitingAtExactly(TASK_AVIS_SEANCE);
+        Assertions.assertThat(noterPassages(pi)).isZero();
+    }
+
+    @Test
     void the_notes_are_due_on_the_seance_day_and_the_avis_a_week_after() {
         ProcessInstance pi = untilSeance();
         correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
