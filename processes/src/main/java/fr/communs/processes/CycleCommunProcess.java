@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+
 /**
  * The "Cycle d'un commun" process ({@value #RESOURCE}): its key, element ids, variable names and
  * typed helpers to build the variables the process expects.
@@ -366,6 +370,30 @@ public final class CycleCommunProcess {
     /** Variables to complete "Enregistrer l'avis du comité" (séance) with: an avis name or {@value #AVIS_AJOURNE}. */
     public static Map<String, Object> avisComite(String avis) {
         return Map.of(VAR_AVIS_COMITE, Objects.requireNonNull(avis, "avis"));
+    }
+
+    /**
+     * Correlation of a message of the séance {@code seanceId} to the cycle of the commun, for the messages of a séance
+     * the file is already on ({@value #MSG_AUDITION_OUVERTE}, {@value #MSG_RETIRE_DE_SEANCE}, {@value #MSG_SEANCE_CLOSE}):
+     * by business key, and only while the file's {@value #VAR_SEANCE_ID} is that séance, so a séance the file left
+     * (taken off its agenda, ajourné, then convoqué on another one) no longer reaches it. A file not waiting for the
+     * message, or on another séance, makes {@code correlate()} throw
+     * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException}.
+     */
+    public static MessageCorrelationBuilder correlationSeance(RuntimeService runtime, String message, long communId,
+                                                              long seanceId) {
+        return runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey(communId))
+                .processInstanceVariableEquals(VAR_SEANCE_ID, seanceId);
+    }
+
+    /**
+     * Closes a member's "Noter l'audition" task without a score (member deactivated, recused or gone from the
+     * séance): {@value #VAR_NOTATION_RETIREE} = {@code true} is set local to the task (it stays in the task's history,
+     * not in the process), then the task is completed, so the avis does not wait for that member.
+     */
+    public static void retirerNotation(TaskService tasks, String taskId) {
+        tasks.setVariableLocal(taskId, VAR_NOTATION_RETIREE, Boolean.TRUE);
+        tasks.complete(taskId);
     }
 
     /** Variable to set when an agent takes or is given the file ({@code null} to release it). */

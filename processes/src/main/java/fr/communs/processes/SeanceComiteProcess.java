@@ -6,6 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
 /**
  * The "Séance du comité d'accompagnement" process ({@value #RESOURCE}): one instance per séance, business key
  * {@code seance-<id>}. Variables: {@value #VAR_SEANCE_ID} ({@link Long}), {@value #VAR_DEBUT_SEANCE} ({@link Date}, due
@@ -61,5 +66,33 @@ public final class SeanceComiteProcess {
         variables.put(VAR_DEBUT_SEANCE, debut);
         variables.put(VAR_DATE_RAPPEL_VEILLE, Date.from(debut.toInstant().minus(RAPPEL_AVANT)));
         return variables;
+    }
+
+    /**
+     * The séance, not yet opened, moves to {@code debut}: setting its {@link #dates} alone would not move what was
+     * computed from them when "Ouvrir la séance" was created, so this also moves that task's due date and the
+     * reminder of the day before while it has not fired (a reminder already sent is not sent again; a new reminder
+     * date already past fires at once). Returns {@code false}, changing nothing, when the séance has no instance
+     * waiting to be opened (unknown, opened, cancelled, closed). The convoked files' due dates are the caller's
+     * ({@link CycleCommunProcess#convocation}).
+     */
+    public static boolean deplacer(ProcessEngineServices engine, long seanceId, Date debut) {
+        Map<String, Object> variables = dates(seanceId, debut);
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(businessKey(seanceId)).singleResult();
+        Task ouvrir = instance == null ? null : engine.getTaskService().createTaskQuery()
+                .processInstanceId(instance.getId()).taskDefinitionKey(TASK_OUVRIR_SEANCE).singleResult();
+        if (ouvrir == null) {
+            return false;
+        }
+        engine.getRuntimeService().setVariables(instance.getId(), variables);
+        ouvrir.setDueDate(debut);
+        engine.getTaskService().saveTask(ouvrir);
+        Job rappel = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(TIMER_RAPPEL_VEILLE).timers().singleResult();
+        if (rappel != null) {
+            engine.getManagementService().setJobDuedate(rappel.getId(), (Date) variables.get(VAR_DATE_RAPPEL_VEILLE));
+        }
+        return true;
     }
 }

@@ -97,15 +97,18 @@ class CycleCommunAncienneDefinitionTest {
             Assertions.assertThat(pi.getProcessDefinitionId()).isEqualTo(ancienne.getId());
         }
 
-        // A file published now runs on the new definition: its comité tasks follow the comité date.
+        // A file published now runs on the current definition: its comité tasks follow the date of its séance.
         ProcessInstance nouveau = runtimeService().startProcessInstanceByKey(KEY, businessKey(3L),
                 startVariables(3L, 7L, DATE_LIMITE_DEPOT));
         Assertions.assertThat(nouveau.getProcessDefinitionId()).isEqualTo(nouvelle.getId());
         complete(task(TASK_CONSTITUER_GROUPEMENT, nouveau));
         complete(task(TASK_INSTRUIRE, nouveau), decision(DecisionInstruction.RECEVABLE));
-        execute(job(TASK_CONVOQUER_COMITE, nouveau));
-        Assertions.assertThat(taskQuery().processInstanceId(nouveau.getId()).taskDefinitionKey(TASK_NOTER_AUDITION).list())
-                .extracting(Task::getDueDate).containsOnly(DATE_COMITE);
+        runtimeService().createMessageCorrelation(MSG_CONVOQUE).processInstanceBusinessKey(businessKey(3L))
+                .setVariables(convocation(5L, DATE_COMITE)).correlate();
+        runtimeService().createMessageCorrelation(MSG_AUDITION_OUVERTE).processInstanceBusinessKey(businessKey(3L))
+                .setVariables(auditionOuverte(List.of("alice", "bob"))).correlate();
+        Assertions.assertThat(taskQuery().processInstanceId(nouveau.getId()).taskDefinitionKey(TASK_NOTER_SEANCE).list())
+                .hasSize(2).extracting(Task::getDueDate).containsOnly(DATE_COMITE);
     }
 
     private ProcessDefinition deploy(String resource) {

@@ -64,8 +64,46 @@ class CycleCommunProcessHelpersTest {
     @Test
     void milestones_follow_the_laureate_path_in_order() {
         assertThat(CycleCommunProcess.MILESTONES).containsExactly(
-                "StartEvent_IdeeDeposee", "Task_ConstituerGroupement", "Task_Instruire", "Task_NoterAudition",
-                "Task_AvisComite", "Task_VoteAssemblee", "Task_DeposerLivrable", "EndEvent_Laureat");
+                "StartEvent_IdeeDeposee", "Task_ConstituerGroupement", "Task_Instruire", "Task_AttendreSeance",
+                "Task_NoterSeance", "Task_AvisSeance", "Task_VoteAssemblee", "Task_DeposerLivrable", "EndEvent_Laureat");
+    }
+
+    @Test
+    void the_old_comite_steps_stand_for_the_seance_steps_of_the_milestones() {
+        assertThat(CycleCommunProcess.ANCIENNES_ETAPES).containsOnly(
+                Map.entry("Task_ConvoquerComite", "Task_AttendreSeance"),
+                Map.entry("Task_NoterAudition", "Task_NoterSeance"),
+                Map.entry("Task_AvisComite", "Task_AvisSeance"));
+        assertThat(CycleCommunProcess.MILESTONES).containsAll(CycleCommunProcess.ANCIENNES_ETAPES.values())
+                .doesNotContainAnyElementsOf(CycleCommunProcess.ANCIENNES_ETAPES.keySet());
+    }
+
+    @Test
+    void convocation_holds_the_seance_its_day_as_the_notes_due_date_and_the_avis_a_week_later() {
+        Date debut = Date.from(Instant.parse("2026-04-16T14:00:00Z"));
+
+        Map<String, Object> variables = CycleCommunProcess.convocation(5L, debut);
+
+        assertThat(variables).containsOnly(
+                Map.entry(CycleCommunProcess.VAR_SEANCE_ID, 5L),
+                Map.entry(CycleCommunProcess.VAR_DATE_AUDITION, debut),
+                Map.entry(CycleCommunProcess.VAR_DATE_AVIS_COMITE, Date.from(Instant.parse("2026-04-23T14:00:00Z"))));
+        assertThat(variables.get(CycleCommunProcess.VAR_SEANCE_ID)).isInstanceOf(Long.class);
+        assertThatThrownBy(() -> CycleCommunProcess.convocation(5L, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void audition_opened_holds_a_copy_of_the_scoring_members_and_the_avis_its_name() {
+        java.util.List<String> membres = new java.util.ArrayList<>(java.util.List.of("alice", "bob"));
+
+        Map<String, Object> variables = CycleCommunProcess.auditionOuverte(membres);
+        membres.add("carole");
+
+        assertThat(variables).containsOnly(Map.entry(CycleCommunProcess.VAR_MEMBRES_COMITE, java.util.List.of("alice", "bob")));
+        assertThat(variables.get(CycleCommunProcess.VAR_MEMBRES_COMITE)).isInstanceOf(java.util.ArrayList.class);
+        assertThat(CycleCommunProcess.avisComite(CycleCommunProcess.AVIS_AJOURNE))
+                .containsOnly(Map.entry(CycleCommunProcess.VAR_AVIS_COMITE, "AJOURNE"));
+        assertThatThrownBy(() -> CycleCommunProcess.avisComite(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -20,13 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import fr.communs.processes.CycleCommunProcess.DecisionInstruction;
 import fr.communs.processes.CycleCommunProcess.Rappel;
 import fr.communs.processes.CycleCommunProcess.ResultatVote;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -38,6 +39,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -48,6 +53,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = CycleCommunProcess.RESOURCE)
 class CycleCommunProcessTest {
@@ -65,8 +72,15 @@ class CycleCommunProcessTest {
     /** 3 days before {@link #DATE_LIMITE_COMPLEMENTS}. */
     private static final Date DATE_RAPPEL_COMPLEMENTS = Date.from(Instant.parse("2026-03-09T17:00:00Z"));
     private static final String INSTRUCTEUR = "agent-12";
-    /** The comité meets 45 days after {@link #NOW} (the end of its day, as the application computes it). */
-    private static final Date DATE_COMITE = Date.from(Instant.parse("2026-04-16T21:59:59Z"));
+    /** The séance the file is put on, 45 days after {@link #NOW}. */
+    private static final long SEANCE_ID = 5L;
+    private static final Date DEBUT_SEANCE = Date.from(Instant.parse("2026-04-16T14:00:00Z"));
+    /** The séance after it, a month later. */
+    private static final long SEANCE_SUIVANTE_ID = 6L;
+    private static final Date DEBUT_SEANCE_SUIVANTE = Date.from(Instant.parse("2026-05-21T09:30:00Z"));
+    private static final List<String> MEMBRES = List.of("alice", "bob");
+    /** Where a file waits for its notes: the multi-instance body and its "Noter l'audition" tasks. */
+    private static final String[] NOTER_SEANCE = {TASK_NOTER_SEANCE + "#multiInstanceBody", TASK_NOTER_SEANCE};
     /** Calendar days may be 23 or 25 hours long around a DST change in the JVM's time zone. */
     private static final long ONE_HOUR_MS = Duration.ofHours(1).toMillis();
 
@@ -76,10 +90,7 @@ class CycleCommunProcessTest {
     void setUp() {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(NOW));
-        actions.comite = List.of("alice", "bob");
-        actions.comiteDate = DATE_COMITE;
         Mocks.register("cloreDepotDelegate", new CloreDepotDelegate(actions));
-        Mocks.register("convoquerComiteDelegate", new ConvoquerComiteDelegate(actions));
         Mocks.register("rappelDepotDelegate", new RappelDepotDelegate(actions));
         Mocks.register("rappelComplementsDelegate", new RappelComplementsDelegate(actions));
     }
@@ -105,26 +116,17 @@ class CycleCommunProcessTest {
         assertThat(task(TASK_INSTRUIRE, pi)).hasCandidateGroup(GROUP_AGENTS);
 
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-        assertThat(pi).isWaitingAt(TASK_CONVOQUER_COMITE);
-        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count())
-                .as("the comité is convoked by a job, after the agent's transaction").isZero();
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_SEANCE);
 
-        execute(job(TASK_CONVOQUER_COMITE, pi));
-        Assertions.assertThat(actions.comiteRequests).containsExactly(COMMUN_ID);
-        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION)
-                .variables().containsEntry(VAR_MEMBRES_COMITE, List.of("alice", "bob"));
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_AUDITION);
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES));
         List<Task> auditions = auditionTasks(pi);
-        Assertions.assertThat(auditions).extracting(Task::getAssignee).containsExactlyInAnyOrder("alice", "bob");
-
-        complete(auditions.get(0));
-        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION);
-        Assertions.assertThat(auditionTasks(pi)).hasSize(1);
-        complete(auditions.get(1));
-        assertThat(pi).isWaitingAt(TASK_AVIS_COMITE);
-        assertThat(task(TASK_AVIS_COMITE, pi)).hasCandidateGroup(GROUP_AGENTS);
-
-        complete(task(TASK_AVIS_COMITE, pi));
-        assertThat(pi).isWaitingAt(TASK_VOTE_ASSEMBLEE);
+        Assertions.assertThat(auditions).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(MEMBRES);
+        auditions.forEach(BpmnAwareTests::complete);
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("FAVORABLE"));
+        correlate(MSG_SEANCE_CLOSE, Map.of());
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE);
         assertThat(task(TASK_VOTE_ASSEMBLEE, pi)).hasCandidateGroup(GROUP_AGENTS);
 
         complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.ADOPTE));
@@ -134,13 +136,288 @@ class CycleCommunProcessTest {
         complete(task(TASK_DEPOSER_LIVRABLE, pi));
         assertThat(pi).isEnded()
                 .hasPassedInOrder(MILESTONES.toArray(String[]::new))
-                .hasPassed(TASK_CONVOQUER_COMITE, GATEWAY_RECEVABLE, GATEWAY_VOTE)
-                .hasNotPassed(TIMER_FIN_DEPOT, TASK_CLORE_DEPOT, TASK_COMPLETER_DOSSIER,
+                .hasPassedInOrder(TASK_ATTENDRE_SEANCE, TASK_ATTENDRE_AUDITION, TASK_NOTER_SEANCE, TASK_AVIS_SEANCE,
+                        GATEWAY_AVIS_COMITE, TASK_ATTENDRE_CLOTURE, TASK_VOTE_ASSEMBLEE)
+                .hasPassed(GATEWAY_RECEVABLE, GATEWAY_VOTE)
+                .hasNotPassed(TIMER_FIN_DEPOT, TASK_CLORE_DEPOT, TASK_COMPLETER_DOSSIER, EVENT_RETIRE_DE_SEANCE,
                         TASK_RAPPELER_MEMBRES_7_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS);
-        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
-                        .processInstanceId(pi.getId()).activityId(TASK_NOTER_AUDITION).activityType("userTask").count())
-                .isEqualTo(2);
+        Assertions.assertThat(noterPassages(pi)).isEqualTo(2);
         Assertions.assertThat(actions.closedDeposits).isEmpty();
+        Assertions.assertThat(actions.comiteRequests).as("the séance says who scores, not a delegate").isEmpty();
+    }
+
+    // ---------------------------------------------------------------- comité séances
+
+    @Test
+    void a_recevable_file_waits_for_a_seance_with_nothing_to_do_for_anyone() {
+        ProcessInstance pi = startAndTransmit();
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_SEANCE).hasPassed(GATEWAY_RECEVABLE);
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).as("no job, no timer").isZero();
+        Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).list())
+                .as("the message it waits for").singleElement()
+                .satisfies(sub -> Assertions.assertThat(sub.getEventName()).isEqualTo(MSG_CONVOQUE));
+    }
+
+    @Test
+    void convoked_file_is_heard_when_its_seance_opens_scored_by_the_present_members_then_waits_for_the_close() {
+        ProcessInstance pi = untilSeance();
+
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_AUDITION).variables()
+                .containsEntry(VAR_SEANCE_ID, SEANCE_ID)
+                .containsEntry(VAR_DATE_AUDITION, DEBUT_SEANCE)
+                .containsEntry(VAR_DATE_AVIS_COMITE, avisComiteDate(DEBUT_SEANCE));
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).as("convoqué: nothing to do yet")
+                .isZero();
+
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(List.of("alice", "bob", "carole")));
+        assertThat(pi).isWaitingAtExactly(NOTER_SEANCE)
+                .variables().containsEntry(VAR_MEMBRES_COMITE, List.of("alice", "bob", "carole"));
+        List<Task> auditions = auditionTasks(pi);
+        Assertions.assertThat(auditions).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("alice", "bob", "carole");
+        Assertions.assertThat(auditions).extracting(Task::getName).containsOnly("Noter l'audition");
+
+        complete(auditions.get(0));
+        complete(auditions.get(1));
+        assertThat(pi).as("the avis waits for every note").isWaitingAtExactly(NOTER_SEANCE);
+        complete(auditions.get(2));
+        assertThat(pi).isWaitingAtExactly(TASK_AVIS_SEANCE);
+        assertThat(task(TASK_AVIS_SEANCE, pi)).hasCandidateGroup(GROUP_AGENTS).isNotAssigned();
+
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("FAVORABLE"));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_CLOTURE).hasPassed(GATEWAY_AVIS_COMITE)
+                .variables().containsEntry(VAR_AVIS_COMITE, "FAVORABLE");
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count())
+                .as("no vote before the séance closes").isZero();
+
+        correlate(MSG_SEANCE_CLOSE, Map.of());
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE)
+                .hasPassedInOrder(TASK_ATTENDRE_SEANCE, TASK_ATTENDRE_AUDITION, TASK_NOTER_SEANCE, TASK_AVIS_SEANCE,
+                        GATEWAY_AVIS_COMITE, TASK_ATTENDRE_CLOTURE)
+                .hasNotPassed(EVENT_RETIRE_DE_SEANCE);
+        assertThat(task(TASK_VOTE_ASSEMBLEE, pi)).hasCandidateGroup(GROUP_AGENTS);
+        Assertions.assertThat(passages(pi, TASK_ATTENDRE_SEANCE)).isEqualTo(1);
+        Assertions.assertThat(noterPassages(pi)).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FAVORABLE", "RESERVE", "DEFAVORABLE"})
+    void every_avis_but_ajourne_goes_to_the_assemblee_once_the_seance_closes(String avis) {
+        ProcessInstance pi = untilAvis(MEMBRES);
+
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite(avis));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_CLOTURE);
+        correlate(MSG_SEANCE_CLOSE, Map.of());
+
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE).variables().containsEntry(VAR_AVIS_COMITE, avis);
+        Assertions.assertThat(passages(pi, TASK_ATTENDRE_SEANCE)).isEqualTo(1);
+    }
+
+    @Test
+    void file_ajourne_in_seance_waits_for_a_following_seance_and_is_heard_again_there() {
+        ProcessInstance pi = untilAvis(MEMBRES);
+
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite(AVIS_AJOURNE));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_SEANCE).hasPassed(GATEWAY_AVIS_COMITE)
+                .hasNotPassed(TASK_ATTENDRE_CLOTURE, TASK_VOTE_ASSEMBLEE);
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThatThrownBy(() -> correlate(MSG_SEANCE_CLOSE, Map.of()))
+                .as("the close of the séance it was ajourné in does not send it to the Assemblée")
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+        correlate(MSG_CONVOQUE, convocation(SEANCE_SUIVANTE_ID, DEBUT_SEANCE_SUIVANTE));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_AUDITION).variables()
+                .containsEntry(VAR_SEANCE_ID, SEANCE_SUIVANTE_ID)
+                .containsEntry(VAR_DATE_AUDITION, DEBUT_SEANCE_SUIVANTE);
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(List.of("carole")));
+        Assertions.assertThat(auditionTasks(pi)).singleElement().satisfies(t -> {
+            Assertions.assertThat(t.getAssignee()).isEqualTo("carole");
+            Assertions.assertThat(t.getDueDate()).as("due on the new séance's day").isEqualTo(DEBUT_SEANCE_SUIVANTE);
+        });
+        complete(auditionTasks(pi).get(0));
+        Assertions.assertThat(task(TASK_AVIS_SEANCE, pi).getDueDate()).isEqualTo(avisComiteDate(DEBUT_SEANCE_SUIVANTE));
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("RESERVE"));
+        correlate(MSG_SEANCE_CLOSE, Map.of());
+
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE).variables().containsEntry(VAR_AVIS_COMITE, "RESERVE");
+        Assertions.assertThat(passages(pi, TASK_ATTENDRE_SEANCE)).isEqualTo(2);
+        Assertions.assertThat(passages(pi, TASK_AVIS_SEANCE)).isEqualTo(2);
+        Assertions.assertThat(passages(pi, TASK_ATTENDRE_CLOTURE)).isEqualTo(1);
+        Assertions.assertThat(noterPassages(pi)).as("two notes at the first séance, one at the second").isEqualTo(3);
+    }
+
+    @Test
+    void file_taken_off_its_seance_before_the_audition_waits_for_another_seance() {
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+
+        correlate(MSG_RETIRE_DE_SEANCE, Map.of());
+
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_SEANCE).hasPassed(EVENT_RETIRE_DE_SEANCE)
+                .hasNotPassed(TASK_NOTER_SEANCE);
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(TASK_ATTENDRE_AUDITION).singleResult().isCanceled())
+                .as("the wait for the audition was interrupted").isTrue();
+        assertThatThrownBy(() -> correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES)))
+                .as("its former séance opening does not hear it")
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThatThrownBy(() -> correlate(MSG_RETIRE_DE_SEANCE, Map.of()))
+                .as("it is on no séance to be taken off")
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+
+        correlate(MSG_CONVOQUE, convocation(SEANCE_SUIVANTE_ID, DEBUT_SEANCE_SUIVANTE));
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES));
+        assertThat(pi).isWaitingAtExactly(NOTER_SEANCE).variables().containsEntry(VAR_SEANCE_ID, SEANCE_SUIVANTE_ID);
+        Assertions.assertThat(auditionTasks(pi)).hasSize(2).extracting(Task::getDueDate)
+                .containsOnly(DEBUT_SEANCE_SUIVANTE);
+        Assertions.assertThat(passages(pi, TASK_ATTENDRE_SEANCE)).isEqualTo(2);
+        Assertions.assertThat(passages(pi, TASK_ATTENDRE_AUDITION)).isEqualTo(2);
+    }
+
+    @Test
+    void messages_of_a_seance_the_file_left_no_longer_reach_it_once_it_is_on_another_seance() {
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        correlationSeance(runtimeService(), MSG_RETIRE_DE_SEANCE, COMMUN_ID, SEANCE_ID).correlate();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_SUIVANTE_ID, DEBUT_SEANCE_SUIVANTE));
+
+        assertThatThrownBy(() -> correlationSeance(runtimeService(), MSG_AUDITION_OUVERTE, COMMUN_ID, SEANCE_ID)
+                .setVariables(auditionOuverte(MEMBRES)).correlate())
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThatThrownBy(() -> correlationSeance(runtimeService(), MSG_RETIRE_DE_SEANCE, COMMUN_ID, SEANCE_ID)
+                .correlate())
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_AUDITION);
+
+        correlationSeance(runtimeService(), MSG_AUDITION_OUVERTE, COMMUN_ID, SEANCE_SUIVANTE_ID)
+                .setVariables(auditionOuverte(List.of("carole"))).correlate();
+        completeAll(auditionTasks(pi));
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("FAVORABLE"));
+        assertThatThrownBy(() -> correlationSeance(runtimeService(), MSG_SEANCE_CLOSE, COMMUN_ID, SEANCE_ID)
+                .correlate())
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_CLOTURE);
+        correlationSeance(runtimeService(), MSG_SEANCE_CLOSE, COMMUN_ID, SEANCE_SUIVANTE_ID).correlate();
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE);
+    }
+
+    @Test
+    void a_withdrawn_notation_closes_that_members_task_without_holding_back_the_avis() {
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(List.of("alice", "bob", "carole")));
+        complete(auditionTask(pi, "alice"));
+        String bobTask = auditionTask(pi, "bob").getId();
+
+        retirerNotation(taskService(), bobTask);
+
+        assertThat(pi).isWaitingAtExactly(NOTER_SEANCE);
+        Assertions.assertThat(auditionTasks(pi)).extracting(Task::getAssignee).containsExactly("carole");
+        complete(auditionTask(pi, "carole"));
+        assertThat(pi).isWaitingAtExactly(TASK_AVIS_SEANCE);
+        Assertions.assertThat(runtimeService().getVariables(pi.getId()))
+                .as("the withdrawal stays with the member's task").doesNotContainKey(VAR_NOTATION_RETIREE);
+        List<HistoricVariableInstance> retirees = historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId()).variableName(VAR_NOTATION_RETIREE).list();
+        Assertions.assertThat(retirees).singleElement().satisfies(v -> {
+            Assertions.assertThat(v.getTaskId()).isEqualTo(bobTask);
+            Assertions.assertThat(v.getValue()).isEqualTo(Boolean.TRUE);
+        });
+
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("FAVORABLE"));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_CLOTURE);
+    }
+
+    @Test
+    void every_notation_withdrawn_still_leads_to_the_avis() {
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES));
+
+        auditionTasks(pi).forEach(t -> retirerNotation(taskService(), t.getId()));
+
+        assertThat(pi).isWaitingAtExactly(TASK_AVIS_SEANCE);
+        Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(VAR_NOTATION_RETIREE).count()).isEqualTo(2);
+    }
+
+    @Test
+    void an_audition_opened_without_any_member_goes_straight_to_the_avis() {
+        // The séance opens an audition only with quorum (SeanceActions.openAuditions); the process itself does not
+        // wait for notes nobody is asked for.
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(List.of()));
+
+        assertThat(pi).isWaitingAtExactly(TASK_AVIS_SEANCE);
+        Assertions.assertThat(noterPassages(pi)).isZero();
+    }
+
+    @Test
+    void the_notes_are_due_on_the_seance_day_and_the_avis_a_week_after() {
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES));
+
+        Assertions.assertThat(auditionTasks(pi)).hasSize(2).extracting(Task::getDueDate).containsOnly(DEBUT_SEANCE);
+        completeAll(auditionTasks(pi));
+
+        Date avisDue = Date.from(Instant.parse("2026-04-23T14:00:00Z"));
+        Assertions.assertThat(avisComiteDate(DEBUT_SEANCE)).isEqualTo(avisDue);
+        Assertions.assertThat(task(TASK_AVIS_SEANCE, pi).getDueDate()).isEqualTo(avisDue);
+    }
+
+    @Test
+    void the_close_of_a_seance_is_refused_by_a_file_not_waiting_for_it() {
+        ProcessInstance pi = startAndTransmit();
+        assertCloseRefused(pi, TASK_INSTRUIRE);
+
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        assertCloseRefused(pi, TASK_ATTENDRE_SEANCE);
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        assertCloseRefused(pi, TASK_ATTENDRE_AUDITION);
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES));
+        assertCloseRefused(pi, NOTER_SEANCE);
+        completeAll(auditionTasks(pi));
+        assertCloseRefused(pi, TASK_AVIS_SEANCE);
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("FAVORABLE"));
+
+        correlate(MSG_SEANCE_CLOSE, Map.of());
+        assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE);
+        assertCloseRefused(pi, TASK_VOTE_ASSEMBLEE);
+        Assertions.assertThat(passages(pi, TASK_VOTE_ASSEMBLEE)).as("closed once, voted once").isEqualTo(1);
+    }
+
+    @Test
+    void each_seance_message_is_refused_where_the_file_does_not_wait_for_it() {
+        ProcessInstance pi = startAndTransmit();
+        for (String message : List.of(MSG_CONVOQUE, MSG_AUDITION_OUVERTE, MSG_RETIRE_DE_SEANCE)) {
+            assertThatThrownBy(() -> correlate(message, Map.of())).as("%s during the instruction", message)
+                    .isInstanceOf(MismatchingMessageCorrelationException.class);
+        }
+        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
+        assertThatThrownBy(() -> correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES)))
+                .as("heard without being convoqué").isInstanceOf(MismatchingMessageCorrelationException.class);
+
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        assertThatThrownBy(() -> correlate(MSG_CONVOQUE, convocation(SEANCE_SUIVANTE_ID, DEBUT_SEANCE_SUIVANTE)))
+                .as("on two séances at once").isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_AUDITION).variables().containsEntry(VAR_SEANCE_ID, SEANCE_ID);
+
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES));
+        assertThatThrownBy(() -> correlate(MSG_RETIRE_DE_SEANCE, Map.of()))
+                .as("taken off once heard").isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThatThrownBy(() -> correlate(MSG_AUDITION_OUVERTE, auditionOuverte(List.of("carole"))))
+                .as("heard twice").isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThat(pi).isWaitingAtExactly(NOTER_SEANCE);
+        Assertions.assertThat(auditionTasks(pi)).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(MEMBRES);
     }
 
     @Test
@@ -325,7 +602,7 @@ class CycleCommunProcessTest {
         assertThat(pi).isWaitingAt(TASK_INSTRUIRE);
 
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-        assertThat(pi).isWaitingAt(TASK_CONVOQUER_COMITE)
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_SEANCE)
                 .hasPassedInOrder(TASK_INSTRUIRE, TASK_COMPLETER_DOSSIER, TASK_INSTRUIRE);
         Assertions.assertThat(passages(pi, TASK_INSTRUIRE)).isEqualTo(2);
         Assertions.assertThat(passages(pi, TASK_COMPLETER_DOSSIER)).isEqualTo(1);
@@ -342,9 +619,8 @@ class CycleCommunProcessTest {
             assertThat(pi).isWaitingAtExactly(TASK_INSTRUIRE);
         }
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-        execute(job(TASK_CONVOQUER_COMITE, pi));
 
-        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION);
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_SEANCE);
         Assertions.assertThat(passages(pi, TASK_INSTRUIRE)).isEqualTo(3);
         Assertions.assertThat(passages(pi, TASK_COMPLETER_DOSSIER)).isEqualTo(2);
     }
@@ -356,7 +632,7 @@ class CycleCommunProcessTest {
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.NON_RECEVABLE));
 
         assertThat(pi).isEnded().hasPassed(END_NON_RECEVABLE)
-                .hasNotPassed(TASK_CONVOQUER_COMITE, TASK_COMPLETER_DOSSIER);
+                .hasNotPassed(TASK_ATTENDRE_SEANCE, TASK_COMPLETER_DOSSIER);
         Assertions.assertThat(actions.comiteRequests).isEmpty();
     }
 
@@ -384,35 +660,6 @@ class CycleCommunProcessTest {
     }
 
     @Test
-    void comite_without_members_fails_the_convocation_job_and_keeps_the_commun_before_the_comite() {
-        actions.comite = List.of();
-        ProcessInstance pi = startAndTransmit();
-        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-        Job convocation = job(TASK_CONVOQUER_COMITE, pi);
-
-        for (int attempt = 0; attempt < 3; attempt++) {
-            assertThatThrownBy(() -> execute(convocation))
-                    .hasStackTraceContaining("Aucun membre du comité n'est enregistré");
-        }
-
-        assertThat(pi).isNotEnded().isWaitingAt(TASK_CONVOQUER_COMITE).hasNotPassed(TASK_NOTER_AUDITION);
-        assertThat(job(TASK_CONVOQUER_COMITE, pi)).hasRetries(0).hasExceptionMessage();
-        Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        Assertions.assertThat(incident).isNotNull();
-        Assertions.assertThat(incident.getActivityId()).isEqualTo(TASK_CONVOQUER_COMITE);
-        Assertions.assertThat(incident.getIncidentMessage()).contains("Aucun membre du comité n'est enregistré");
-        Assertions.assertThat(runtimeService().getVariable(pi.getId(), VAR_MEMBRES_COMITE)).isNull();
-
-        // once the comité is known, retrying the job resumes the cycle
-        actions.comite = List.of("carole");
-        managementService().setJobRetries(convocation.getId(), 1);
-        execute(job(TASK_CONVOQUER_COMITE, pi));
-        assertThat(pi).isWaitingAt(TASK_NOTER_AUDITION).hasNotPassed(TASK_AVIS_COMITE);
-        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-        Assertions.assertThat(auditionTasks(pi)).extracting(Task::getAssignee).containsExactly("carole");
-    }
-
-    @Test
     void due_dates_follow_the_deadline_and_the_durations_of_each_step() {
         ProcessInstance pi = start();
         Assertions.assertThat(task(TASK_CONSTITUER_GROUPEMENT, pi).getDueDate()).isEqualTo(DATE_LIMITE_DEPOT);
@@ -425,46 +672,21 @@ class CycleCommunProcessTest {
         complete(task(TASK_COMPLETER_DOSSIER, pi));
 
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-        execute(job(TASK_CONVOQUER_COMITE, pi));
-        auditionTasks(pi).forEach(t -> Assertions.assertThat(t.getDueDate()).isEqualTo(DATE_COMITE));
-        auditionTasks(pi).forEach(BpmnAwareTests::complete);
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(MEMBRES));
+        auditionTasks(pi).forEach(t -> Assertions.assertThat(t.getDueDate()).isEqualTo(DEBUT_SEANCE));
+        completeAll(auditionTasks(pi));
 
-        Assertions.assertThat(task(TASK_AVIS_COMITE, pi).getDueDate())
-                .isEqualTo(Date.from(DATE_COMITE.toInstant().plus(AVIS_APRES_COMITE)));
-        complete(task(TASK_AVIS_COMITE, pi));
-        assertDueInDays(task(TASK_VOTE_ASSEMBLEE, pi), 90);
+        Assertions.assertThat(task(TASK_AVIS_SEANCE, pi).getDueDate())
+                .isEqualTo(Date.from(DEBUT_SEANCE.toInstant().plus(AVIS_APRES_COMITE)));
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("FAVORABLE"));
+        ClockUtil.setCurrentTime(DEBUT_SEANCE);
+        correlate(MSG_SEANCE_CLOSE, Map.of());
+        Assertions.assertThat(task(TASK_VOTE_ASSEMBLEE, pi).getDueDate()).as("90 days after the séance closed")
+                .isCloseTo(Date.from(DEBUT_SEANCE.toInstant().plus(Duration.ofDays(90))), ONE_HOUR_MS);
+        ClockUtil.setCurrentTime(Date.from(NOW));
         complete(task(TASK_VOTE_ASSEMBLEE, pi), vote(ResultatVote.ADOPTE));
         assertDueInDays(task(TASK_DEPOSER_LIVRABLE, pi), 365);
-    }
-
-    @Test
-    void without_a_comite_date_to_come_the_audition_is_due_in_fourteen_days_and_the_avis_a_week_later() {
-        for (Date dateComite : new Date[] {null, Date.from(NOW.minus(Duration.ofDays(1)))}) {
-            actions.comiteDate = dateComite;
-            ProcessInstance pi = startAndTransmit();
-            complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-            execute(job(TASK_CONVOQUER_COMITE, pi));
-            auditionTasks(pi).forEach(t -> assertDueInDays(t, 14));
-            auditionTasks(pi).forEach(BpmnAwareTests::complete);
-            assertDueInDays(task(TASK_AVIS_COMITE, pi), 21);
-            runtimeService().deleteProcessInstance(pi.getId(), "test");
-        }
-    }
-
-    @Test
-    void the_comite_dates_are_process_variables_so_the_application_can_move_them() {
-        ProcessInstance pi = startAndTransmit();
-        complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-        execute(job(TASK_CONVOQUER_COMITE, pi));
-        assertThat(pi).variables().containsEntry(VAR_DATE_AUDITION, DATE_COMITE)
-                .containsEntry(VAR_DATE_AVIS_COMITE, avisComiteDate(DATE_COMITE));
-
-        // What the application does when the comité date moves before the notes are all in: the variable follows,
-        // so the avis task created afterwards is due a week after the new date.
-        Date later = Date.from(DATE_COMITE.toInstant().plus(Duration.ofDays(5)));
-        runtimeService().setVariables(pi.getId(), comiteDates(ClockUtil.getCurrentTime(), later));
-        auditionTasks(pi).forEach(BpmnAwareTests::complete);
-        Assertions.assertThat(task(TASK_AVIS_COMITE, pi).getDueDate()).isEqualTo(avisComiteDate(later));
     }
 
     // ---------------------------------------------------------------- instructeur and compléments
@@ -641,7 +863,8 @@ class CycleCommunProcessTest {
                 END_DEPOT_CLOS, TIMER_RAPPEL_7_JOURS, TASK_RAPPELER_MEMBRES_7_JOURS, END_RAPPEL_7_JOURS_ENVOYE,
                 TIMER_RAPPEL_2_JOURS, TASK_RAPPELER_MEMBRES_2_JOURS, END_RAPPEL_2_JOURS_ENVOYE, TASK_INSTRUIRE, GATEWAY_RECEVABLE, TASK_COMPLETER_DOSSIER, END_NON_RECEVABLE,
                 TIMER_RAPPEL_COMPLEMENTS, TASK_RAPPELER_COMPLEMENTS, END_RAPPEL_COMPLEMENTS,
-                TASK_CONVOQUER_COMITE, TASK_NOTER_AUDITION, TASK_AVIS_COMITE, TASK_VOTE_ASSEMBLEE, GATEWAY_VOTE,
+                TASK_ATTENDRE_SEANCE, TASK_ATTENDRE_AUDITION, EVENT_RETIRE_DE_SEANCE, TASK_NOTER_SEANCE, TASK_AVIS_SEANCE,
+                GATEWAY_AVIS_COMITE, TASK_ATTENDRE_CLOTURE, TASK_VOTE_ASSEMBLEE, GATEWAY_VOTE,
                 TASK_DEPOSER_LIVRABLE, END_LAUREAT, END_REJETE);
         Assertions.assertThat(model.getModelElementsByType(FlowNode.class))
                 .extracting(FlowElement::getId).containsExactlyInAnyOrderElementsOf(ids);
@@ -671,10 +894,7 @@ class CycleCommunProcessTest {
         Assertions.assertThat(instruire.getCamundaCandidateGroups()).isEqualTo(GROUP_AGENTS);
         UserTask completer = model.getModelElementById(TASK_COMPLETER_DOSSIER);
         Assertions.assertThat(completer.getCamundaDueDate()).isEqualTo("${dateLimiteComplements}");
-        Assertions.assertThat(((UserTask) model.getModelElementById(TASK_NOTER_AUDITION)).getCamundaDueDate())
-                .isEqualTo("${" + VAR_DATE_AUDITION + "}");
-        Assertions.assertThat(((UserTask) model.getModelElementById(TASK_AVIS_COMITE)).getCamundaDueDate())
-                .isEqualTo("${" + VAR_DATE_AVIS_COMITE + "}");
+        assertSeanceElements(model);
         BoundaryEvent rappelComplements = model.getModelElementById(TIMER_RAPPEL_COMPLEMENTS);
         Assertions.assertThat(rappelComplements.cancelActivity()).isFalse();
         Assertions.assertThat(rappelComplements.getAttachedTo().getId()).isEqualTo(TASK_COMPLETER_DOSSIER);
@@ -705,7 +925,56 @@ class CycleCommunProcessTest {
                         tuple("Flow_NonRecevable", "${decisionInstruction == 'NON_RECEVABLE'}"),
                         tuple("Flow_Adopte", "${resultatVote == 'ADOPTE'}"),
                         tuple("Flow_Rejete", "${resultatVote == 'REJETE'}"),
-                        tuple("Flow_Ajourne", "${resultatVote == 'AJOURNE'}"));
+                        tuple("Flow_Ajourne", "${resultatVote == 'AJOURNE'}"),
+                        tuple("Flow_AvisRendu", "${avisComite != '" + AVIS_AJOURNE + "'}"),
+                        tuple("Flow_AvisAjourne", "${avisComite == '" + AVIS_AJOURNE + "'}"));
+    }
+
+    /** The séance part of the model: messages, receive tasks, the boundary, the multi-instance and the avis routing. */
+    private static void assertSeanceElements(BpmnModelInstance model) {
+        Assertions.assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+                .containsExactlyInAnyOrder(MSG_CONVOQUE, MSG_AUDITION_OUVERTE, MSG_RETIRE_DE_SEANCE, MSG_SEANCE_CLOSE);
+        Assertions.assertThat(model.getModelElementsByType(ReceiveTask.class))
+                .extracting(FlowElement::getId, receive -> receive.getMessage().getName())
+                .containsExactlyInAnyOrder(
+                        tuple(TASK_ATTENDRE_SEANCE, MSG_CONVOQUE),
+                        tuple(TASK_ATTENDRE_AUDITION, MSG_AUDITION_OUVERTE),
+                        tuple(TASK_ATTENDRE_CLOTURE, MSG_SEANCE_CLOSE));
+        BoundaryEvent retire = model.getModelElementById(EVENT_RETIRE_DE_SEANCE);
+        Assertions.assertThat(retire.cancelActivity()).as("%s interrupts the wait", EVENT_RETIRE_DE_SEANCE).isTrue();
+        Assertions.assertThat(retire.getAttachedTo().getId()).isEqualTo(TASK_ATTENDRE_AUDITION);
+        Assertions.assertThat(retire.getEventDefinitions()).singleElement()
+                .isInstanceOfSatisfying(MessageEventDefinition.class, message -> Assertions.assertThat(
+                        message.getMessage().getName()).isEqualTo(MSG_RETIRE_DE_SEANCE));
+        Assertions.assertThat(retire.getOutgoing()).singleElement().satisfies(flow -> Assertions
+                .assertThat(flow.getTarget().getId()).isEqualTo(TASK_ATTENDRE_SEANCE));
+
+        UserTask noter = model.getModelElementById(TASK_NOTER_SEANCE);
+        Assertions.assertThat(noter.getName()).isEqualTo("Noter l'audition");
+        Assertions.assertThat(noter.getCamundaAssignee()).isEqualTo("${" + VAR_MEMBRE_COMITE + "}");
+        Assertions.assertThat(noter.getCamundaDueDate()).isEqualTo("${" + VAR_DATE_AUDITION + "}");
+        Assertions.assertThat(noter.getLoopCharacteristics())
+                .isInstanceOfSatisfying(MultiInstanceLoopCharacteristics.class, loop -> {
+                    Assertions.assertThat(loop.isSequential()).as("members score in parallel").isFalse();
+                    Assertions.assertThat(loop.getCamundaCollection()).isEqualTo("${" + VAR_MEMBRES_COMITE + "}");
+                    Assertions.assertThat(loop.getCamundaElementVariable()).isEqualTo(VAR_MEMBRE_COMITE);
+                    Assertions.assertThat(loop.getCompletionCondition()).as("every member's task closes").isNull();
+                });
+        UserTask avis = model.getModelElementById(TASK_AVIS_SEANCE);
+        Assertions.assertThat(avis.getName()).isEqualTo("Enregistrer l'avis du comité");
+        Assertions.assertThat(avis.getCamundaCandidateGroups()).isEqualTo(GROUP_AGENTS);
+        Assertions.assertThat(avis.getCamundaDueDate()).isEqualTo("${" + VAR_DATE_AVIS_COMITE + "}");
+        Assertions.assertThat(avis.getOutgoing()).singleElement().satisfies(flow -> Assertions
+                .assertThat(flow.getTarget().getId()).isEqualTo(GATEWAY_AVIS_COMITE));
+
+        for (String ancienne : List.of(TASK_CONVOQUER_COMITE, TASK_NOTER_AUDITION, TASK_AVIS_COMITE)) {
+            Assertions.assertThat((Object) model.getModelElementById(ancienne))
+                    .as("%s is in the old definitions only", ancienne).isNull();
+        }
+        Assertions.assertThat(ANCIENNES_ETAPES.values()).as("the steps the old comité's steps stand for")
+                .allSatisfy(id -> Assertions.assertThat((Object) model.getModelElementById(id)).isNotNull());
+        Assertions.assertThat(MILESTONES).allSatisfy(id -> Assertions.assertThat((Object) model.getModelElementById(id))
+                .as("milestone %s", id).isNotNull());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -763,18 +1032,64 @@ class CycleCommunProcessTest {
         return pi;
     }
 
-    private ProcessInstance untilVote() {
+    /** A recevable file waiting for a séance. */
+    private ProcessInstance untilSeance() {
         ProcessInstance pi = startAndTransmit();
         complete(task(TASK_INSTRUIRE, pi), decision(DecisionInstruction.RECEVABLE));
-        execute(job(TASK_CONVOQUER_COMITE, pi));
-        auditionTasks(pi).forEach(BpmnAwareTests::complete);
-        complete(task(TASK_AVIS_COMITE, pi));
+        assertThat(pi).isWaitingAtExactly(TASK_ATTENDRE_SEANCE);
+        return pi;
+    }
+
+    /** A file convoqué on {@link #SEANCE_ID}, heard and scored by {@code membres}: the avis is to record. */
+    private ProcessInstance untilAvis(List<String> membres) {
+        ProcessInstance pi = untilSeance();
+        correlate(MSG_CONVOQUE, convocation(SEANCE_ID, DEBUT_SEANCE));
+        correlate(MSG_AUDITION_OUVERTE, auditionOuverte(membres));
+        completeAll(auditionTasks(pi));
+        assertThat(pi).isWaitingAtExactly(TASK_AVIS_SEANCE);
+        return pi;
+    }
+
+    private ProcessInstance untilVote() {
+        ProcessInstance pi = untilAvis(MEMBRES);
+        complete(task(TASK_AVIS_SEANCE, pi), avisComite("FAVORABLE"));
+        correlate(MSG_SEANCE_CLOSE, Map.of());
         assertThat(pi).isWaitingAtExactly(TASK_VOTE_ASSEMBLEE);
         return pi;
     }
 
+    /** What the séance does: the message to the cycle of the commun {@link #COMMUN_ID}, by business key. */
+    private static void correlate(String message, Map<String, Object> variables) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(businessKey(COMMUN_ID))
+                .setVariables(variables).correlate();
+    }
+
+    private static void assertCloseRefused(ProcessInstance pi, String... waitingAt) {
+        assertThatThrownBy(() -> correlate(MSG_SEANCE_CLOSE, Map.of()))
+                .as("%s while at %s", MSG_SEANCE_CLOSE, List.of(waitingAt))
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThat(pi).isWaitingAtExactly(waitingAt);
+    }
+
     private static List<Task> auditionTasks(ProcessInstance pi) {
-        return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_NOTER_AUDITION).list();
+        return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_NOTER_SEANCE).list();
+    }
+
+    private static Task auditionTask(ProcessInstance pi, String membre) {
+        Task task = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_NOTER_SEANCE).taskAssignee(membre)
+                .singleResult();
+        Assertions.assertThat(task).as("%s's audition task", membre).isNotNull();
+        return task;
+    }
+
+    private static void completeAll(List<Task> tasks) {
+        tasks.forEach(BpmnAwareTests::complete);
+    }
+
+    /** How many "Noter l'audition" tasks were created (not counting the multi-instance body). */
+    private static long noterPassages(ProcessInstance pi) {
+        return historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(TASK_NOTER_SEANCE).activityType("userTask").count();
     }
 
     private static long passages(ProcessInstance pi, String activityId) {

@@ -5,10 +5,10 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Fake {@link CycleCommunActions}, {@link InstructionActions} and {@link AvisReferentActions}: returns the configured
- * comité and records every call.
+ * Fake {@link CycleCommunActions}, {@link InstructionActions}, {@link AvisReferentActions} and {@link SeanceActions}:
+ * returns the configured comité and records every call.
  */
-final class RecordingActions implements CycleCommunActions, InstructionActions, AvisReferentActions {
+final class RecordingActions implements CycleCommunActions, InstructionActions, AvisReferentActions, SeanceActions {
 
     /** One call of {@link #remindBeforeDeadline(long, Date)} or {@link #remindComplements(long, Date)}. */
     record Reminder(long communId, Date deadline) {
@@ -19,6 +19,14 @@ final class RecordingActions implements CycleCommunActions, InstructionActions, 
     final List<Reminder> reminders = new ArrayList<>();
     final List<Reminder> complementsReminders = new ArrayList<>();
     final List<Long> referentReminders = new ArrayList<>();
+    /** Séance ids, one per call of {@link #openAuditions(long)}. */
+    final List<Long> openedAuditions = new ArrayList<>();
+    /** Séance ids, one per call of {@link #closeAuditions(long)}. */
+    final List<Long> closedAuditions = new ArrayList<>();
+    /** Séance ids, one per call of {@link #remindDayBefore(long)}. */
+    final List<Long> dayBeforeReminders = new ArrayList<>();
+    /** When set, thrown by {@link #openAuditions(long)} and {@link #closeAuditions(long)} (nothing recorded). */
+    RuntimeException seanceFailure;
     List<String> comite = List.of();
     /** What {@link #comiteDate(long)} answers (no comité date by default). */
     Date comiteDate;
@@ -52,5 +60,26 @@ final class RecordingActions implements CycleCommunActions, InstructionActions, 
     @Override
     public void remindReferent(long avisId) {
         referentReminders.add(avisId);
+    }
+
+    @Override
+    public void openAuditions(long seanceId) {
+        if (seanceFailure != null) {
+            throw seanceFailure;
+        }
+        openedAuditions.add(seanceId);
+    }
+
+    @Override
+    public void closeAuditions(long seanceId) {
+        if (seanceFailure != null) {
+            throw seanceFailure;
+        }
+        closedAuditions.add(seanceId);
+    }
+
+    @Override
+    public void remindDayBefore(long seanceId) {
+        dayBeforeReminders.add(seanceId);
     }
 }
