@@ -52,7 +52,7 @@ public class MembreService {
     /** The members active on that day (in their period, not deactivated, account open), by name. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public List<Membre> membresActifs(LocalDate jour) {
-        return membres.actifs(jour).stream().map(id -> membres.find(id).orElseThrow()).toList();
+        return membres.membresActifs(jour);
     }
 
     /** Whether this account is a member of the comité active on that day. */

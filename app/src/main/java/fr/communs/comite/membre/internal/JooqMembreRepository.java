@@ -62,13 +62,11 @@ public class JooqMembreRepository {
                 .fetchOptional(r -> membre(r, liens.getOrDefault(membreId, List.of())));
     }
 
-    /** Ids of the members active on that day, in the order of their names. */
-    public List<Long> actifs(LocalDate jour) {
-        return dsl.select(COMITE_MEMBRE.APP_USER_ID).from(COMITE_MEMBRE)
-                .join(APP_USER).on(APP_USER.APP_USER_ID.eq(COMITE_MEMBRE.APP_USER_ID))
-                .where(actifLe(jour))
-                .orderBy(DSL.lower(APP_USER.NOM_COMPLET), APP_USER.APP_USER_ID)
-                .fetch(COMITE_MEMBRE.APP_USER_ID);
+    /** The members active on that day, by name. */
+    public List<Membre> membresActifs(LocalDate jour) {
+        Map<Long, List<CompteLie>> liens = liens(null);
+        return select().where(actifLe(jour)).orderBy(DSL.lower(APP_USER.NOM_COMPLET), APP_USER.APP_USER_ID)
+                .fetch(r -> membre(r, liens.getOrDefault(r.get(COMITE_MEMBRE.APP_USER_ID), List.of())));
     }
 
     public boolean estActif(long membreId, LocalDate jour) {
