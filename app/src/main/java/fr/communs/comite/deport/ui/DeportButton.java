@@ -70,7 +70,8 @@ class DeportButton extends Div {
         errors = new ErrorPanel();
         motif = new TextArea("Motif du déport");
         motif.setRequiredIndicatorVisible(true);
-        motif.setHelperText("Par exemple : un lien personnel ou professionnel avec une structure du groupement.");
+        motif.setHelperText("Par exemple : un lien personnel ou professionnel avec une structure du groupement. "
+                + "Le motif est lu par les agents du service, les administrateurs et les autres membres du comité.");
         motif.setWidthFull();
         CharacterLimit.apply(motif, DeportService.MOTIF_MAX);
         VerticalLayout body = new VerticalLayout(consequences, errors, motif);
