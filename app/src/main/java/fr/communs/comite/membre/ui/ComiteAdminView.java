@@ -124,7 +124,10 @@ class ComiteAdminView extends VerticalLayout {
         if (m.actif()) {
             return Ui.badge("Actif", true);
         }
-        return Ui.badge(m.actifDu().isAfter(Dates.today()) ? "À venir" : "Période terminée", false);
+        if (m.actifDu().isAfter(Dates.today())) {
+            return Ui.badge("À venir", false);
+        }
+        return Ui.badge(m.actifAu() != null && m.actifAu().isBefore(Dates.today()) ? "Période terminée" : "Compte fermé", false);
     }
 
     private Component actions(Membre m) {
