@@ -130,7 +130,13 @@ public class HistoriqueService {
                 }
             }
             if (task.getEndTime() != null) {
-                if (COMPLETED.equals(task.getDeleteReason())) {
+                if (COMPLETED.equals(task.getDeleteReason()) && notationRetiree(task)) {
+                    String nom = task.getAssignee() == null ? null : nom(noms, task.getAssignee());
+                    events.add(new Evenement(toOffset(task.getEndTime()), Type.TACHE,
+                            tache + " retirée" + (nom == null ? "" : " à " + nom),
+                            "Sa notation n'est plus attendue (membre désactivé du comité ou déporté(e) de ce dossier) : "
+                                    + "le cycle continue avec les notes des autres membres.", null));
+                } else if (COMPLETED.equals(task.getDeleteReason())) {
                     String nom = task.getAssignee() == null ? null : nom(noms, task.getAssignee());
                     events.add(new Evenement(toOffset(task.getEndTime()), Type.TACHE,
                             tache + " terminée" + (nom == null ? "" : " par " + nom), null, nom));
@@ -146,6 +152,16 @@ public class HistoriqueService {
                     "Fin du cycle : " + nameOf(pi.getProcessDefinitionId(), pi.getEndActivityId()), null, null));
         }
         return events;
+    }
+
+    /**
+     * Whether a comité member's scoring task was closed without a score (the member was deactivated or recused): the
+     * local variable {@value CycleCommunProcess#VAR_NOTATION_RETIREE} says so.
+     */
+    private boolean notationRetiree(HistoricTaskInstance task) {
+        return history.createHistoricVariableInstanceQuery().taskIdIn(task.getId())
+                .variableName(CycleCommunProcess.VAR_NOTATION_RETIREE).list().stream()
+                .anyMatch(v -> Boolean.TRUE.equals(v.getValue()));
     }
 
     /** Cancelled requests for an avis, dated by the end of their process instance. */

@@ -104,6 +104,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         if (auth.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Paramètres de l'appel", "admin/campagne", VaadinIcon.COG.create()));
+            nav.addItem(new SideNavItem("Comité d'accompagnement", "admin/comite", VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("Courriels envoyés", "admin/courriels", VaadinIcon.ENVELOPE.create()));
         }
         Div drawer = new Div(brand, nav);

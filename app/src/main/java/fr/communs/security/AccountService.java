@@ -48,6 +48,8 @@ public class AccountService {
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
     static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    /** An invitation leaves the person a week to open the mail and choose a password. */
+    static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
     public static final int PASSWORD_MIN = 12;
     /** BCrypt only reads 72 bytes; Spring Security refuses longer passwords. */
     public static final int PASSWORD_MAX_BYTES = 72;
@@ -105,6 +107,75 @@ public class AccountService {
             users.insertComiteMembre(id, currentUser.get().map(AppUser::id).orElse(id));
         }
         return id;
+    }
+
+    /**
+     * Invites someone to an account an administrator creates for them (a comité member, for instance): the account has
+     * no usable password and an unconfirmed address until its holder opens the mailed link (valid
+     * {@link #INVITATION_VALIDITY 7 days}, single-use) and chooses a password there, which confirms the address. The
+     * link is the password-reset link ({@code mot-de-passe/<token>}), so a person whose invitation expired asks for a
+     * new one with "Mot de passe oublié". A {@link Roles#COMITE} account is a comité member from creation, as with
+     * {@link #createAccount}. Administrators only; the address must not have an account yet.
+     *
+     * @param presentation the paragraph of the mail saying why the account is created, before the link
+     * @return the new account's id
+     */
+    @Transactional
+    public long invite(String email, String nomComplet, String role, String presentation) {
+        AppUser admin = currentUser.requireRole(Roles.ADMIN);
+        Checks checks = Checks.start();
+        checkEmail(checks, email);
+        checks.required(nomComplet, "Nom complet", 200)
+                .check(nomComplet == null || plainName(nomComplet),
+                        "Le nom complet ne doit contenir ni adresse web ni retour à la ligne.")
+                .check(List.of(Roles.STRUCTURE, Roles.AGENT, Roles.REFERENT, Roles.COMITE, Roles.ADMIN).contains(role), "Rôle inconnu.")
+                .orThrow();
+        String address = normalise(email);
+        if (users.findByEmail(address).isPresent()) {
+            throw new ValidationException("Un compte existe déjà avec cette adresse.");
+        }
+        byte[] unusable = new byte[32];
+        random.nextBytes(unusable);
+        long id = users.insert(address, passwordEncoder.encode(HexFormat.of().formatHex(unusable)), nomComplet.strip(),
+                role, false);
+        if (Roles.COMITE.equals(role)) {
+            users.insertComiteMembre(id, admin.id());
+        }
+        String token = issue(id, Purpose.REINITIALISATION, INVITATION_VALIDITY);
+        mailer.send(address, "Invitation sur la plateforme de l'appel à communs",
+                "Bonjour " + nomComplet.strip() + ",\n\n" + presentation + "\n\n"
+                        + "Pour activer votre compte, choisissez votre mot de passe en ouvrant ce lien (valable 7 jours, "
+                        + "utilisable une seule fois) :\n\n"
+                        + mailer.link("mot-de-passe/" + token) + "\n\n"
+                        + "Vous vous connecterez ensuite avec cette adresse (" + address + ") et ce mot de passe. Si le lien "
+                        + "a expiré, demandez-en un nouveau avec « Mot de passe oublié » sur la page de connexion :\n\n"
+                        + mailer.link("mot-de-passe-oublie") + "\n\n"
+                        + "Si vous ne vous attendiez pas à cette invitation, ignorez ce courriel : le compte restera inactif."
+                        + SIGNATURE);
+        return id;
+    }
+
+    /**
+     * Sends a new invitation link to an account an administrator invited that has not been activated yet (address
+     * not confirmed); the previous links stop working. Administrators only.
+     */
+    @Transactional
+    public void reinvite(long userId, String presentation) {
+        currentUser.requireRole(Roles.ADMIN);
+        AppUser user = users.findById(userId).orElseThrow(() -> new ValidationException("Ce compte n'existe pas."));
+        if (users.isEmailConfirmed(userId)) {
+            throw new ValidationException("Ce compte est déjà activé : la personne se connecte avec son mot de passe "
+                    + "(ou le réinitialise avec « Mot de passe oublié »).");
+        }
+        tokens.invalidate(userId, Purpose.REINITIALISATION);
+        String token = issue(userId, Purpose.REINITIALISATION, INVITATION_VALIDITY);
+        mailer.send(user.email(), "Invitation sur la plateforme de l'appel à communs (nouveau lien)",
+                "Bonjour " + user.nomComplet() + ",\n\n" + presentation + "\n\n"
+                        + "Voici un nouveau lien pour activer votre compte en choisissant votre mot de passe (valable 7 "
+                        + "jours, utilisable une seule fois ; les liens précédents ne fonctionnent plus) :\n\n"
+                        + mailer.link("mot-de-passe/" + token) + "\n\n"
+                        + "Si vous ne vous attendiez pas à cette invitation, ignorez ce courriel : le compte restera inactif."
+                        + SIGNATURE);
     }
 
     /**
@@ -233,10 +304,10 @@ public class AccountService {
         return users.isEmailConfirmed(userId);
     }
 
-    /** Camunda user ids of the active comité members. */
+    /** Camunda user ids of the comité members active today (a deactivated member gets no new task). */
     @Transactional(readOnly = true)
     public List<String> activeComiteMemberIds() {
-        return users.activeIdsWithRole(Roles.COMITE);
+        return users.activeComiteMemberIds();
     }
 
     @Transactional(readOnly = true)

@@ -190,6 +190,7 @@ class RoutesAccesIT {
                 route("verifications", "file de vérification").ok(SERVICE),
                 route("admin/courriels", "-").ok(ADMIN),
                 route("admin/campagne", "-").ok(ADMIN),
+                route("admin/comite", "-").ok(ADMIN),
                 route(commun, "commun en instruction").id("communId", m -> m.enInstruction)
                         .marqueur(m -> m.titres.get(m.enInstruction)).tous(),
                 route(commun, "brouillon").id("communId", m -> m.brouillon).marqueur(m -> m.brouillonTitre)

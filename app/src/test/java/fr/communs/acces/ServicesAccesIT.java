@@ -112,6 +112,8 @@ class ServicesAccesIT {
     @Autowired fr.communs.campagne.ExigenceService exigences;
     @Autowired fr.communs.task.TaskService tasks;
     @Autowired fr.communs.security.AccountService comptes;
+    @Autowired fr.communs.comite.membre.MembreService membresComite;
+    @Autowired fr.communs.comite.deport.DeportService deportsComite;
     /** The fingerprint of Monde, the same before and after every cell (writes are rolled back). */
     String empreinteDuMonde;
 
@@ -448,6 +450,46 @@ class ServicesAccesIT {
         ecritureRefusee("AccountService.createAccount(String,String,String,String,List)", ok(ADMIN), "CompteLibreServiceIT",
                 m -> comptes.createAccount("matrice-" + System.nanoTime() + "@exemple.org", "Un-mot-de-passe-assez-long-42",
                         "Compte de la matrice", fr.communs.security.Roles.AGENT, List.of()));
+        // --- The comité's members (administrators) and recusals ----------------------------------------------------
+        lecture("MembreService.membre(long)", ok(ADMIN), m -> membresComite.membre(m.ids.get(COMITE)));
+        lecture("MembreService.notationsOuvertes(long)", ok(ADMIN),
+                m -> membresComite.notationsOuvertes(m.ids.get(COMITE)) + 1);
+        String mc = "MembreServiceIT";
+        ecritureRefusee("MembreService.modifier(long,int,MembreData)", ok(ADMIN), mc, m -> {
+            membresComite.modifier(m.ids.get(COMITE), 0, new fr.communs.comite.membre.MembreData(
+                    fr.communs.comite.membre.College.ELU, null, "Matrice", Dates.today(), null));
+            return null;
+        });
+        ecritureRefusee("MembreService.desactiver(long,int)", ok(ADMIN), mc,
+                m -> membresComite.desactiver(m.ids.get(COMITE), 0));
+        ecritureRefusee("MembreService.reactiver(long,int)", ok(ADMIN), mc, m -> {
+            membresComite.reactiver(m.ids.get(COMITE), 0);
+            return null;
+        });
+        ecritureRefusee("MembreService.renvoyerInvitation(long)", ok(ADMIN), mc, m -> {
+            membresComite.renvoyerInvitation(m.ids.get(COMITE));
+            return null;
+        });
+        ecritureRefusee("MembreService.lierCompte(long,String)", ok(ADMIN), mc, m -> {
+            membresComite.lierCompte(m.ids.get(COMITE), m.email(HORS_GROUPEMENT));
+            return null;
+        });
+        ecritureRefusee("MembreService.delierCompte(long,long)", ok(ADMIN), mc, m -> {
+            membresComite.delierCompte(m.ids.get(COMITE), m.ids.get(HORS_GROUPEMENT));
+            return null;
+        });
+        ecritureRefusee("AccountService.reinvite(long,String)", ok(ADMIN), mc, m -> {
+            comptes.reinvite(m.ids.get(COMITE), "Matrice");
+            return null;
+        });
+        lecture("DeportService.deports(long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, ADMIN),
+                m -> deportsComite.deports(m.auComite).size() + 1);
+        lecture("DeportService.monDeport(long)", TOUS, m -> deportsComite.monDeport(m.auComite));
+        lecture("DeportService.peutDeclarer(long)", ok(COMITE), m -> deportsComite.peutDeclarer(m.auComite));
+        ecriture("DeportService.declarer(long,String)", ok(COMITE), m -> {
+            deportsComite.declarer(m.auComite, "Un lien avec le porteur (matrice)");
+            return null;
+        });
         ecritureRefusee("TaskService.claim(String)", ok(INSTRUCTEUR), "InstructionServiceIT", m -> {
             tasks.claim(m.tacheInstruction);
             return null;

@@ -160,6 +160,7 @@ class AccessibiliteNavigateurIT extends BrowserTest {
 
         Page admin = login("admin@communs.test", 1280);
         check(admin, "admin/courriels", report);
+        check(admin, "admin/comite", report);
         admin.context().close();
 
         assertThat(report).isEmpty();

@@ -82,6 +82,23 @@ public class JooqAppUserRepository {
                 .orderBy(APP_USER.APP_USER_ID).fetch(r -> String.valueOf(r.value1()));
     }
 
+    /**
+     * Camunda ids of the comité members active today: the account open, today in their active period and not
+     * deactivated (the same rule as {@code comite.membre.MembreService#membresActifs}, which also reads it for another
+     * day; {@code MembreServiceIT} checks that both agree).
+     */
+    public java.util.List<String> activeComiteMemberIds() {
+        java.time.LocalDate today = fr.communs.base.Dates.today();
+        java.time.OffsetDateTime endOfToday = today.plusDays(1).atStartOfDay(fr.communs.base.Dates.ZONE).toOffsetDateTime();
+        return dsl.select(APP_USER.APP_USER_ID).from(APP_USER)
+                .join(COMITE_MEMBRE).on(COMITE_MEMBRE.APP_USER_ID.eq(APP_USER.APP_USER_ID))
+                .where(APP_USER.ROLE.eq(fr.communs.security.Roles.COMITE), APP_USER.ACTIF.isTrue(),
+                        COMITE_MEMBRE.ACTIF_DU.le(today),
+                        COMITE_MEMBRE.ACTIF_AU.isNull().or(COMITE_MEMBRE.ACTIF_AU.ge(today)),
+                        COMITE_MEMBRE.DESACTIVE_LE.isNull().or(COMITE_MEMBRE.DESACTIVE_LE.ge(endOfToday)))
+                .orderBy(APP_USER.APP_USER_ID).fetch(r -> String.valueOf(r.value1()));
+    }
+
     public boolean exists() {
         return dsl.fetchExists(APP_USER);
     }
