@@ -263,6 +263,32 @@ class ContributionComiteServiceIT {
         assertThat(rows()).isEqualTo(before + 1);
     }
 
+    @Test
+    void a_proposal_is_seen_by_the_comite_except_a_recused_member_and_not_by_other_structures() {
+        long id = record(structure(exterieure, null));
+        String recuse = fx.account(Roles.COMITE);
+        dsl.insertInto(fr.communs.db.Tables.COMITE_DEPORT).set(fr.communs.db.Tables.COMITE_DEPORT.COMMUN_ID, t.communId())
+                .set(fr.communs.db.Tables.COMITE_DEPORT.APP_USER_ID, fx.idOf(recuse))
+                .set(fr.communs.db.Tables.COMITE_DEPORT.MOTIF, "Je préside une structure du groupement").execute();
+
+        fx.as(membreComite);
+        assertThat(contributions.ofCommun(t.communId())).extracting(ContributionComite::id).containsExactly(id);
+        fx.as(recuse);
+        assertThat(contributions.ofCommun(t.communId())).as("recused: only what is public").isEmpty();
+        fx.as(organisationEmail);
+        assertThat(contributions.ofCommun(t.communId())).isEmpty();
+        assertThat(contributions.ofStructure(exterieure)).isEmpty();
+        fx.as(t.contributeurEmail());
+        assertThat(contributions.ofCommun(t.communId())).as("a structure of the groupement").singleElement()
+                .satisfies(c -> assertThat(c.peutRepondre()).isTrue());
+
+        as(t.porteurEmail(), () -> contributions.accept(id, 0));
+        fx.as(recuse);
+        assertThat(contributions.ofCommun(t.communId())).extracting(ContributionComite::id).containsExactly(id);
+        fx.as(organisationEmail);
+        assertThat(contributions.ofStructure(exterieure)).extracting(ContributionComite::id).containsExactly(id);
+    }
+
     // --- the groupement's answer
 
     @Test
