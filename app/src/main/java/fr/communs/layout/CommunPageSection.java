@@ -13,4 +13,12 @@ public interface CommunPageSection {
 
     /** The block for this commun, or empty when there is nothing (public) to show yet. */
     Optional<Component> create(long communId);
+
+    /**
+     * Whether the block belongs beside the commun's contributions (after them, under their "Contributions" heading)
+     * rather than above the file.
+     */
+    default boolean besideContributions() {
+        return false;
+    }
 }

@@ -26,7 +26,11 @@ public enum NotificationType {
     NOTES_COMITE("Notes du comité complètes"),
     AVIS_COMITE("Avis du comité d'accompagnement"),
     RESULTAT_ASSEMBLEE("Résultat du vote de l'Assemblée"),
-    LIVRABLE_DEPOSE("Livrable déposé");
+    LIVRABLE_DEPOSE("Livrable déposé"),
+    CONTRIBUTION_COMITE("Contribution proposée par le comité"),
+    REPONSE_CONTRIBUTION_COMITE("Réponse du groupement à une contribution du comité"),
+    SUIVI_CONTRIBUTION_COMITE("Contribution du comité abandonnée"),
+    RAPPEL_CONTRIBUTION_COMITE("Rappel : contribution du comité attendue");
 
     private final String libelle;
 

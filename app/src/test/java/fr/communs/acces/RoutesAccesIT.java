@@ -216,6 +216,8 @@ class RoutesAccesIT {
                         .ok(INSTRUCTEUR, AUTRE_AGENT, REFERENT),
                 route("dossiers/:communId([0-9]{1,18})", "dossier au comité (référent non consulté)")
                         .id("communId", m -> m.auComite).marqueur(m -> m.titres.get(m.auComite)).ok(SERVICE),
+                route("dossiers/:communId([0-9]{1,18})/contributions-comite", "contributions du comité au dossier")
+                        .id("communId", m -> m.auComite).marqueur(m -> m.titres.get(m.auComite)).ok(SERVICE),
                 route("taches/groupement/:taskId", "constituer le groupement").tache(m -> m.tacheGroupement).ok(MEMBRE),
                 route("taches/complements/:taskId", "compléter le dossier").tache(m -> m.tacheComplements).ok(MEMBRE),
                 route("taches/livrable/:taskId", "déposer le livrable").tache(m -> m.tacheLivrable).ok(MEMBRE),

@@ -114,6 +114,7 @@ class ServicesAccesIT {
     @Autowired fr.communs.security.AccountService comptes;
     @Autowired fr.communs.comite.membre.MembreService membresComite;
     @Autowired fr.communs.comite.deport.DeportService deportsComite;
+    @Autowired fr.communs.comite.contribution.ContributionComiteService comiteContributions;
     /** The fingerprint of Monde, the same before and after every cell (writes are rolled back). */
     String empreinteDuMonde;
 
@@ -400,6 +401,16 @@ class ServicesAccesIT {
         ecritureRefusee("ContributionService.offerContribution(long,long,TypeContribution,String,BigDecimal)",
                 ok(HORS_GROUPEMENT), c, m -> contributions.offerContribution(m.enConstitution, m.horsStructure,
                         TypeContribution.HUMAINE, "Des bras", null));
+        String cc = "ContributionComiteServiceIT";
+        ecritureRefusee("ContributionComiteService.record(long,ContributionComiteData)", SERVICE, cc,
+                m -> comiteContributions.record(m.auComite, new fr.communs.comite.contribution.ContributionComiteData(
+                        fr.communs.comite.contribution.ContributeurComite.DEPARTEMENT, null, null,
+                        fr.communs.comite.contribution.TypeContributionComite.HUMAINE, "Un appui de la matrice", null, null)));
+        lecture("ContributionComiteService.dossier(long)", SERVICE, m -> comiteContributions.dossier(m.auComite));
+        lecture("ContributionComiteService.seances(long)", SERVICE, m -> comiteContributions.seances(m.auComite).size() + 1);
+        lecture("ContributionComiteService.ofCommun(long)", TOUS, m -> comiteContributions.ofCommun(m.auComite).size() + 1);
+        lecture("ContributionComiteService.ofStructure(long)", TOUS,
+                m -> comiteContributions.ofStructure(m.horsStructure).size() + 1);
         String b = "BrouillonServiceIT";
         ecritureRefusee("CommunService.deleteDraft(long)", ok(MEMBRE), b, m -> {
             communs.deleteDraft(m.brouillon);
@@ -704,6 +715,14 @@ class ServicesAccesIT {
                 "le Monde n'a pas d'offre de contribution en attente : couvert par ContributionServiceIT");
         exclue("ContributionService.withdrawOffer(long)",
                 "le Monde n'a pas d'offre de contribution en attente : couvert par ContributionServiceIT");
+        exclue("ContributionComiteService.accept(long,int)",
+                "le Monde n'a pas de contribution du comité : refus (mauvaise personne, mauvais état, version) couverts par ContributionComiteServiceIT");
+        exclue("ContributionComiteService.decline(long,int,String)",
+                "le Monde n'a pas de contribution du comité : refus couverts par ContributionComiteServiceIT");
+        exclue("ContributionComiteService.markDone(long,int)",
+                "le Monde n'a pas de contribution du comité : refus couverts par ContributionComiteServiceIT");
+        exclue("ContributionComiteService.abandon(long,int,String)",
+                "le Monde n'a pas de contribution du comité : refus couverts par ContributionComiteServiceIT");
         exclue("TaskService.whyNotOpen(String,String)",
                 "donne la raison en français pour laquelle une tâche n'est pas ouverte à l'appelant : rien à lire");
     }

@@ -120,12 +120,15 @@ class CommunDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
             links(id).ifPresent(this::add);
             add(new JalonsPanel(jalons.jalons(commun.id()), commun.statut()));
         }
-        sections.orderedStream().forEach(s -> s.create(id).ifPresent(this::add));   // subsidy voted, livrable…
+        sections.orderedStream().filter(s -> !s.besideContributions())
+                .forEach(s -> s.create(id).ifPresent(this::add));   // subsidy voted, livrable…
         add(new H2("Le dossier"), new CommunFileView(commun));
         if (groupement != null) {
             add(groupement);
         }
         add(new H2("Contributions"), new ContributionsPanel(contributions, structures, currentUser, id));
+        sections.orderedStream().filter(CommunPageSection::besideContributions)
+                .forEach(s -> s.create(id).ifPresent(this::add));   // the comité's contributions
     }
 
     private Div draftBanner(Commun commun) {

@@ -169,6 +169,11 @@ class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         Anchor back = new Anchor(TaskScreens.DOSSIERS, "← Tous les dossiers");
         Anchor publicPage = new Anchor("communs/" + communId, "Page publique du commun");
         HorizontalLayout links = new HorizontalLayout(back, publicPage);
+        if (java.util.EnumSet.of(CommunStatut.AU_COMITE, CommunStatut.A_L_ASSEMBLEE, CommunStatut.LAUREAT,
+                CommunStatut.REJETE, CommunStatut.LIVRABLE_DEPOSE).contains(commun.statut())) {
+            // The comité's non-financial contributions (screen of fr.communs.comite.contribution, by its route).
+            links.add(new Anchor(TaskScreens.DOSSIERS + "/" + communId + "/contributions-comite", "Contributions du comité"));
+        }
         H1 h1 = new H1(commun.titre());
         Span statut = new Span(commun.statut().libelle());
         statut.addClassName("badge");

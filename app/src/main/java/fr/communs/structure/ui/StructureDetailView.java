@@ -39,11 +39,14 @@ import java.util.stream.Collectors;
 class StructureDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final StructureService structures;
     private final CurrentUser currentUser;
+    private final org.springframework.beans.factory.ObjectProvider<fr.communs.layout.StructurePageSection> sections;
     private String title = "Structure";
 
-    StructureDetailView(StructureService structures, CurrentUser currentUser) {
+    StructureDetailView(StructureService structures, CurrentUser currentUser,
+                        org.springframework.beans.factory.ObjectProvider<fr.communs.layout.StructurePageSection> sections) {
         this.structures = structures;
         this.currentUser = currentUser;
+        this.sections = sections;
         addClassName("page");
     }
 
@@ -115,6 +118,7 @@ class StructureDetailView extends VerticalLayout implements BeforeEnterObserver,
             }
             add(list);
         }
+        sections.orderedStream().forEach(section -> section.create(id).ifPresent(this::add));   // the comité's contributions
     }
 
     private void joinButton(Structure s) {
