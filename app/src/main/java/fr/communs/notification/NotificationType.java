@@ -26,7 +26,11 @@ public enum NotificationType {
     NOTES_COMITE("Notes du comité complètes"),
     AVIS_COMITE("Avis du comité d'accompagnement"),
     RESULTAT_ASSEMBLEE("Résultat du vote de l'Assemblée"),
-    LIVRABLE_DEPOSE("Livrable déposé");
+    LIVRABLE_DEPOSE("Livrable déposé"),
+    CONVOCATION("Convocation du comité"),
+    CONVOCATION_MODIFIEE("Convocation modifiée"),
+    RAPPEL_CONVOCATION("Rappel : séance du comité"),
+    CONVOCATION_ANNULEE("Convocation annulée");
 
     private final String libelle;
 
