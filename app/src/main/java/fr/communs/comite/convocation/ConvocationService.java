@@ -81,8 +81,8 @@ public class ConvocationService {
         }
     }
 
-    /** Why convocations are (re)sent. */
-    enum Motif {
+    /** What kind of mail a convocation is: first, update, withdrawal of a file, reminder. */
+    enum Envoi {
         CONVOCATION, MODIFICATION, RETRAIT, RAPPEL
     }
 
@@ -124,28 +124,28 @@ public class ConvocationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(SeanceConvoquee event) {
         convocations.markConvoked(event.seanceId());
-        synchronise(event.seanceId(), Motif.CONVOCATION, null, null, null);
+        synchronise(event.seanceId(), Envoi.CONVOCATION, null, null, null);
     }
 
     /** A file was added: its groupement is convoked, members whose agenda changed get an update. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(AuditionAjoutee event) {
-        synchronise(event.seanceId(), Motif.MODIFICATION, null, null, null);
+        synchronise(event.seanceId(), Envoi.MODIFICATION, null, null, null);
     }
 
     /** Date, time, place or link changed: everyone convoked gets an update. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(SeanceModifiee event) {
-        synchronise(event.seanceId(), Motif.MODIFICATION, null, null, null);
+        synchronise(event.seanceId(), Envoi.MODIFICATION, null, null, null);
     }
 
     /** A slot changed: the file's groupement (and the members who have the file on their agenda) get an update. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(CreneauModifie event) {
-        synchronise(event.seanceId(), Motif.MODIFICATION, null, null, null);
+        synchronise(event.seanceId(), Envoi.MODIFICATION, null, null, null);
     }
 
     /**
@@ -157,9 +157,9 @@ public class ConvocationService {
     public void on(AuditionRetiree event) {
         OffsetDateTime vers = event.versSeanceId() == null ? null
                 : convocations.seance(event.versSeanceId()).map(SeanceRow::debut).orElse(null);
-        synchronise(event.seanceId(), Motif.RETRAIT, event.communId(), event.motif(), vers);
+        synchronise(event.seanceId(), Envoi.RETRAIT, event.communId(), event.motif(), vers);
         if (event.versSeanceId() != null) {
-            synchronise(event.versSeanceId(), Motif.MODIFICATION, null, null, null);
+            synchronise(event.versSeanceId(), Envoi.MODIFICATION, null, null, null);
         }
     }
 
@@ -167,7 +167,7 @@ public class ConvocationService {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(RappelVeille event) {
-        synchronise(event.seanceId(), Motif.RAPPEL, null, null, null);
+        synchronise(event.seanceId(), Envoi.RAPPEL, null, null, null);
     }
 
     /** The séance is cancelled: everyone convoked gets the cancellation, with the reason. */
@@ -181,10 +181,13 @@ public class ConvocationService {
         }
         convocations.markCancelled(seance.id());
         Map<Long, AuditionRow> auditions = auditionsEver(seance.id());
+        List<AuditionRow> agenda = convocations.auditions(seance.id());
+        Map<Long, Set<Long>> deports = convocations.deports(agenda.stream().map(AuditionRow::communId).toList());
         for (Sent sent : convocations.sent(seance.id())) {
             if (sent.active()) {
                 Cible cible = new Cible(sent.membreId(), sent.communId());
-                Contenu contenu = cible.estMembre() ? contenuMembre(seance, convocations.auditions(seance.id()), Set.of())
+                Contenu contenu = cible.estMembre()
+                        ? contenuMembre(seance, agenda, deports.getOrDefault(sent.membreId(), Set.of()))
                         : contenuGroupement(seance, auditions.get(sent.communId()));
                 if (contenu != null) {
                     annuler(seance, cible, sent, contenu, annulationSeance(seance, cible, contenu, event.motif()));
@@ -215,14 +218,14 @@ public class ConvocationService {
      * of the files on the agenda) get a first convocation, or an update when what they were sent has changed (a
      * reminder is sent even when nothing changed); convocations whose recipient is no longer expected are cancelled.
      */
-    private void synchronise(long seanceId, Motif motif, Long communRetire, String motifRetrait, OffsetDateTime vers) {
+    private void synchronise(long seanceId, Envoi envoi, Long communRetire, String motifRetrait, OffsetDateTime vers) {
         SeanceState state = convocations.lock(seanceId).orElse(null);
         SeanceRow seance = convocations.seance(seanceId).orElse(null);
         if (state == null || state.annuleeLe() != null || seance == null
                 || !List.of("PREPARATION", "OUVERTE").contains(seance.statut())) {
             return;                                     // never convoked, cancelled or over: nothing to send
         }
-        if (motif == Motif.RAPPEL && (!"PREPARATION".equals(seance.statut())
+        if (envoi == Envoi.RAPPEL && (!"PREPARATION".equals(seance.statut())
                 || (state.rappelPour() != null && state.rappelPour().isEqual(seance.debut())))) {
             return;                                     // already reminded for this start time
         }
@@ -248,17 +251,17 @@ public class ConvocationService {
                 String uid = "seance-" + seanceId + (cible.estMembre() ? "-membre-" + cible.membreId()
                         : "-commun-" + cible.communId()) + "@" + uidDomain;
                 convocations.insert(seanceId, cible.membreId(), cible.communId(), uid, empreinte);
-                envoyer(seance, cible, uid, 0, contenu, motif == Motif.RAPPEL ? Motif.RAPPEL : Motif.CONVOCATION);
+                envoyer(seance, cible, uid, 0, contenu, envoi == Envoi.RAPPEL ? Envoi.RAPPEL : Envoi.CONVOCATION);
             } else if (!sent.active()) {
                 convocations.update(sent.id(), sent.sequence() + 1, empreinte);
                 envoyer(seance, cible, sent.uid(), sent.sequence() + 1, contenu,
-                        motif == Motif.RAPPEL ? Motif.RAPPEL : Motif.CONVOCATION);
+                        envoi == Envoi.RAPPEL ? Envoi.RAPPEL : Envoi.CONVOCATION);
             } else if (!sent.empreinte().equals(empreinte)) {
                 convocations.update(sent.id(), sent.sequence() + 1, empreinte);
                 envoyer(seance, cible, sent.uid(), sent.sequence() + 1, contenu,
-                        motif == Motif.RAPPEL ? Motif.RAPPEL : Motif.MODIFICATION);
-            } else if (motif == Motif.RAPPEL) {
-                envoyer(seance, cible, sent.uid(), sent.sequence(), contenu, Motif.RAPPEL);
+                        envoi == Envoi.RAPPEL ? Envoi.RAPPEL : Envoi.MODIFICATION);
+            } else if (envoi == Envoi.RAPPEL) {
+                envoyer(seance, cible, sent.uid(), sent.sequence(), contenu, Envoi.RAPPEL);
             }
         }
         Map<Long, AuditionRow> auditions = null;
@@ -269,7 +272,7 @@ public class ConvocationService {
                 continue;
             }
             if (cible.estMembre()) {
-                Contenu contenu = contenuMembre(seance, agenda, Set.of());
+                Contenu contenu = contenuMembre(seance, agenda, deports.getOrDefault(cible.membreId(), Set.of()));
                 annuler(seance, cible, sent, contenu, new Message(
                         "Convocation annulée : séance du Comité d'accompagnement du " + quand(seance.debut()),
                         "Vous n'êtes plus membre actif du " + COMITE + " à la date de la séance du "
@@ -284,11 +287,11 @@ public class ConvocationService {
                     continue;
                 }
                 Contenu contenu = contenuGroupement(seance, audition);
-                boolean retire = motif == Motif.RETRAIT && cible.communId().equals(communRetire);
+                boolean retire = envoi == Envoi.RETRAIT && cible.communId().equals(communRetire);
                 annuler(seance, cible, sent, contenu, retrait(seance, audition, retire ? motifRetrait : null, retire ? vers : null));
             }
         }
-        if (motif == Motif.RAPPEL) {
+        if (envoi == Envoi.RAPPEL) {
             convocations.markReminded(seanceId, seance.debut());
         }
     }
@@ -357,12 +360,12 @@ public class ConvocationService {
     record Message(String titre, String texte) {
     }
 
-    private Message message(Cible cible, Motif motif, Contenu contenu) {
+    private Message message(Cible cible, Envoi envoi, Contenu contenu) {
         String objet = cible.estMembre() ? "séance du Comité d'accompagnement le " + quand(contenu.debut())
                 : "audition de « " + contenu.titreFichier() + " » le " + quand(contenu.debut());
         String intro;
         String titre;
-        switch (motif) {
+        switch (envoi) {
             case MODIFICATION -> {
                 titre = "Convocation modifiée : " + objet;
                 intro = cible.estMembre()
@@ -425,13 +428,13 @@ public class ConvocationService {
 
     // ------------------------------------------------------------------ sending
 
-    private void envoyer(SeanceRow seance, Cible cible, String uid, int sequence, Contenu contenu, Motif motif) {
-        NotificationType type = switch (motif) {
+    private void envoyer(SeanceRow seance, Cible cible, String uid, int sequence, Contenu contenu, Envoi envoi) {
+        NotificationType type = switch (envoi) {
             case MODIFICATION -> NotificationType.CONVOCATION_MODIFIEE;
             case RAPPEL -> NotificationType.RAPPEL_CONVOCATION;
             default -> NotificationType.CONVOCATION;
         };
-        deliver(seance, cible, uid, sequence, false, contenu, type, message(cible, motif, contenu));
+        deliver(seance, cible, uid, sequence, false, contenu, type, message(cible, envoi, contenu));
     }
 
     private void annuler(SeanceRow seance, Cible cible, Sent sent, Contenu contenu, Message message) {

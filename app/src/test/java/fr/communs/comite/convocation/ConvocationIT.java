@@ -331,6 +331,9 @@ class ConvocationIT {
                 "[Communs] Séance annulée : audition de « " + titreA + " » du 12/01/2027 à 14:00");
         assertThat(groupe.getTexte()).contains("n'aura pas lieu", "Motif : Quorum impossible");
         assertThat(ics(piece(groupe)).getMethod().getValue()).isEqualTo("CANCEL");
+        ICalendar recuse = ics(piece(single(deporte, "[Communs] Séance annulée : Comité d'accompagnement du 12/01/2027 à 14:00")));
+        assertThat(recuse.getEvents().get(0).getDescription().getValue()).as("still without the file they are recused from")
+                .doesNotContain(titreA);
         assertThat(recipients(NotificationType.CONVOCATION_ANNULEE, "comite/seances/" + seance))
                 .containsExactlyInAnyOrderElementsOf(recipients(NotificationType.CONVOCATION, "comite/seances/" + seance));
         assertThat(dsl.fetchCount(CONVOCATION, CONVOCATION.SEANCE_ID.eq(seance).and(CONVOCATION.ANNULEE_LE.isNull()))).isZero();
