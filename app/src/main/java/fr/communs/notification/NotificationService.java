@@ -81,6 +81,24 @@ public class NotificationService implements UnreadNotifications {
                 "vous êtes membre d'une structure concernée sur la plateforme de l'appel à communs.");
     }
 
+    /**
+     * Notifies the members of these structures, each person once, with a mail that keeps {@code externalLink} (when
+     * not null) clickable and carries the attachments (the same for each person).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyStructures(Collection<Long> structureIds, NotificationType type, String titre, String texte,
+                                 String lien, ExternalLink externalLink, List<Mailer.Attachment> attachments) {
+        Objects.requireNonNull(structureIds, "structureIds");
+        Objects.requireNonNull(attachments, "attachments");
+        check(type, titre, texte, lien);
+        List<Long> ids = structureIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        send(notifications.membersOf(ids), type, titre, texte, lien, externalLink, attachments,
+                "vous êtes membre d'une structure concernée sur la plateforme de l'appel à communs.");
+    }
+
     /** Notifies every account with this role (for example {@link Roles#AGENT}). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notifyRole(String role, NotificationType type, String titre, String texte, String lien) {
@@ -106,6 +124,24 @@ public class NotificationService implements UnreadNotifications {
     }
 
     /**
+     * Notifies these accounts with a mail that keeps {@code externalLink} (when not null) clickable and carries the
+     * attachments (the same for each person).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyUsers(Collection<Long> userIds, NotificationType type, String titre, String texte, String lien,
+                            ExternalLink externalLink, List<Mailer.Attachment> attachments) {
+        Objects.requireNonNull(userIds, "userIds");
+        Objects.requireNonNull(attachments, "attachments");
+        check(type, titre, texte, lien);
+        List<Long> ids = userIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        send(notifications.among(ids), type, titre, texte, lien, externalLink, attachments,
+                "cette action vous concerne sur la plateforme de l'appel à communs.");
+    }
+
+    /**
      * Notifies the agents in charge of a file: its instructeur if there is one and their account is still an active
      * agent's, otherwise every agent (no file is left without someone told).
      */
@@ -124,18 +160,25 @@ public class NotificationService implements UnreadNotifications {
 
     private void send(List<Recipient> recipients, NotificationType type, String titre, String texte, String lien,
                       String reason) {
+        send(recipients, type, titre, texte, lien, null, List.of(), reason);
+    }
+
+    private void send(List<Recipient> recipients, NotificationType type, String titre, String texte, String lien,
+                      ExternalLink externalLink, List<Mailer.Attachment> attachments, String reason) {
         OptionalLong actor = actorId();
         String shortTitre = shorten(titre.strip(), TITRE_MAX);
-        String shortTexte = shorten(texte.strip(), TEXTE_MAX);
+        String suffix = externalLink == null ? "" : "\n\n" + externalLink.label() + " : " + externalLink.url();
+        String shortBase = shorten(texte.strip(), TEXTE_MAX - suffix.length());
+        String shortTexte = shortBase + suffix;
         String subject = shorten("[Communs] " + neutralise(shortTitre).replaceAll("\\s+", " "), SUBJECT_MAX);
-        String body = mailBody(shortTexte, lien, reason);
+        String body = mailBody(shortBase, externalLink, lien, reason);
         java.util.Set<Long> notified = new java.util.HashSet<>();
         for (Recipient r : recipients) {
             if (actor.isPresent() && actor.getAsLong() == r.id()) {
                 continue;
             }
             notifications.insert(r.id(), type, shortTitre, shortTexte, lien);
-            mailer.send(r.email(), subject, body);
+            mailer.send(r.email(), subject, body, attachments);
             notified.add(r.id());
         }
         if (!notified.isEmpty()) {
@@ -143,8 +186,11 @@ public class NotificationService implements UnreadNotifications {
         }
     }
 
-    private String mailBody(String texte, String lien, String reason) {
+    private String mailBody(String texte, ExternalLink externalLink, String lien, String reason) {
         StringBuilder text = new StringBuilder(neutralise(texte)).append("\n\n");
+        if (externalLink != null) {
+            text.append(neutralise(externalLink.label())).append(" :\n").append(externalLink.url()).append("\n\n");
+        }
         if (lien != null) {
             text.append(mailer.link(lien)).append("\n\n");
         }

@@ -30,7 +30,11 @@ public enum NotificationType {
     CONTRIBUTION_COMITE("Contribution proposée par le comité"),
     REPONSE_CONTRIBUTION_COMITE("Réponse du groupement à une contribution du comité"),
     SUIVI_CONTRIBUTION_COMITE("Contribution du comité abandonnée"),
-    RAPPEL_CONTRIBUTION_COMITE("Rappel : contribution du comité attendue");
+    RAPPEL_CONTRIBUTION_COMITE("Rappel : contribution du comité attendue"),
+    CONVOCATION("Convocation du comité"),
+    CONVOCATION_MODIFIEE("Convocation modifiée"),
+    RAPPEL_CONVOCATION("Rappel : séance du comité"),
+    CONVOCATION_ANNULEE("Convocation annulée");
 
     private final String libelle;
 

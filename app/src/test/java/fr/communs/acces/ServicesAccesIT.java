@@ -106,6 +106,7 @@ class ServicesAccesIT {
     @Autowired LivrableService livrables;
     @Autowired MessageService messages;
     @Autowired NotificationService notifications;
+    @Autowired fr.communs.comite.convocation.ConvocationService convocations;
     @Autowired PieceJointeService pieces;
     @Autowired fr.communs.structure.StructureService structures;
     @Autowired fr.communs.campagne.CampagneService campagnes;
@@ -332,6 +333,7 @@ class ServicesAccesIT {
         lecture("TaskService.findOpenForCommun(long)", ok(MEMBRE), m -> tasks.findOpenForCommun(m.enConstitution));
         lecture("TaskService.openTask(long,String)", SERVICE,
                 m -> tasks.openTask(m.enConstitution, CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT));
+        lecture("ConvocationService.envoyees(long)", ok(INSTRUCTEUR, AUTRE_AGENT, ADMIN), m -> convocations.envoyees(0L));
         ecriture("NotificationService.markRead(long)", ok(MEMBRE), m -> {
             notifications.markRead(m.notificationMembre);
             return null;
@@ -723,6 +725,8 @@ class ServicesAccesIT {
                 "le Monde n'a pas de contribution du comité : refus couverts par ContributionComiteServiceIT");
         exclue("ContributionComiteService.abandon(long,int,String)",
                 "le Monde n'a pas de contribution du comité : refus couverts par ContributionComiteServiceIT");
+        exclue("MailService.outboxAttachment(long)",
+                "boîte d'envoi de démonstration, réservée aux administrateurs : refus des autres comptes couvert par MailOutboxIT");
         exclue("TaskService.whyNotOpen(String,String)",
                 "donne la raison en français pour laquelle une tâche n'est pas ouverte à l'appelant : rien à lire");
     }

@@ -74,6 +74,43 @@ class MailOutboxIT {
     }
 
     @Test
+    void an_attachment_is_kept_with_its_mail_and_only_administrators_download_it() {
+        String to = "piece-" + System.nanoTime() + "@exemple.fr";
+        byte[] ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        mails.send(to, "Convocation", "Voir la pièce jointe.", List.of(new fr.communs.base.Mailer.Attachment(
+                "convocation.ics", "text/calendar; method=REQUEST; charset=UTF-8", ics)));
+
+        assertThat(greenMail.waitForIncomingEmail(1_000, 1)).isFalse();
+        fx.as(fx.account(Roles.ADMIN));
+        OutboxMail mail = mails.outbox(0, 50).stream().filter(m -> m.destinataire().equals(to)).findFirst().orElseThrow();
+        assertThat(mail.piecesJointes()).singleElement().satisfies(p -> {
+            assertThat(p.nomFichier()).isEqualTo("convocation.ics");
+            assertThat(p.typeContenu()).isEqualTo("text/calendar; method=REQUEST; charset=UTF-8");
+            assertThat(p.taille()).isEqualTo(ics.length);
+        });
+        long pieceId = mail.piecesJointes().get(0).id();
+        fr.communs.base.Mailer.Attachment piece = mails.outboxAttachment(pieceId);
+        assertThat(piece.content()).isEqualTo(ics);
+        assertThat(piece.mimeType()).isEqualTo("text/calendar");
+        assertThat(mails.outbox(0, 50).stream().filter(m -> m.sujet().equals("Sujet d'essai")).toList())
+                .allSatisfy(m -> assertThat(m.piecesJointes()).isEmpty());
+        fx.as(fx.account(Roles.COMITE));
+        assertThatThrownBy(() -> mails.outboxAttachment(pieceId)).isInstanceOf(NotAllowedException.class);
+        fx.as(fx.account(Roles.ADMIN));
+        assertThatThrownBy(() -> mails.outboxAttachment(Long.MAX_VALUE)).isInstanceOf(fr.communs.base.ValidationException.class)
+                .hasMessage("Cette pièce jointe n'existe plus (courriel effacé).");
+    }
+
+    @Test
+    void an_attachment_name_or_type_that_could_inject_headers_is_refused() {
+        assertThatThrownBy(() -> new fr.communs.base.Mailer.Attachment("../x.ics", "text/calendar", new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new fr.communs.base.Mailer.Attachment("a.ics", "text/calendar\r\nBcc: x@y.fr", new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void only_administrators_may_read_the_outbox() {
         mails.send("quelqu-un@exemple.fr", "Confidentiel", "Un lien personnel.");
 

@@ -3,6 +3,14 @@ package fr.communs.mail.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import fr.communs.base.Mailer;
+import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -28,8 +36,10 @@ class OutboxView extends VerticalLayout {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
     private final Div reader = new Div();
+    private final MailService mails;
 
     OutboxView(MailService mails) {
+        this.mails = mails;
         addClassName("page");
         add(new H1("Courriels de la plateforme"));
         add(new Paragraph(mails.outboxMode()
@@ -39,6 +49,8 @@ class OutboxView extends VerticalLayout {
         grid.addColumn(m -> Ui.dateTime(m.createdAt())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OutboxMail::destinataire).setHeader("Destinataire").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OutboxMail::sujet).setHeader("Sujet").setFlexGrow(1);
+        grid.addColumn(m -> m.piecesJointes().isEmpty() ? "" : m.piecesJointes().size() == 1 ? "1 pièce jointe"
+                : m.piecesJointes().size() + " pièces jointes").setHeader("Pièces jointes").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> mails.outbox(query.getOffset(), query.getLimit()).stream(), query -> mails.outboxCount());
         grid.setHeight("24em");
@@ -66,6 +78,23 @@ class OutboxView extends VerticalLayout {
             body.add(new Span(mail.texte().substring(last)));
         }
         reader.add(new H2(mail.sujet()), new Paragraph("À : " + mail.destinataire() + " — " + Ui.dateTime(mail.createdAt())), body);
+        if (!mail.piecesJointes().isEmpty()) {
+            UnorderedList pieces = new UnorderedList();
+            pieces.getElement().setAttribute("aria-label", "Pièces jointes");
+            for (OutboxMail.OutboxAttachment piece : mail.piecesJointes()) {
+                Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                    Mailer.Attachment a = mails.outboxAttachment(piece.id());
+                    byte[] content = a.content();
+                    return new DownloadResponse(new ByteArrayInputStream(content), a.filename(), a.mimeType(), content.length);
+                }), AttachmentType.DOWNLOAD, "Télécharger " + piece.nomFichier() + " (" + taille(piece.taille()) + ")");
+                pieces.add(new ListItem(download));
+            }
+            reader.add(new H3("Pièces jointes"), pieces);
+        }
         reader.setVisible(true);
+    }
+
+    private static String taille(int octets) {
+        return octets < 1024 ? octets + " octets" : String.format(java.util.Locale.FRANCE, "%.1f ko", octets / 1024.0);
     }
 }
