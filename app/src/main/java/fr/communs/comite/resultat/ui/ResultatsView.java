@@ -141,7 +141,7 @@ class ResultatsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** The disagreement, visible (red badge) and in words for everyone (criteria and spreads). */
-    private static Component desaccord(ResultatDossier d) {
+    static Component desaccord(ResultatDossier d) {
         if (!d.desaccord()) {
             return new Span("Non");
         }
