@@ -33,9 +33,9 @@ import java.util.Locale;
  * French decimal comma ({@code 14,5 / 20}).
  */
 final class PdfComite {
-    private static final DateTimeFormatter JOUR_HEURE =
-            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH 'h' mm", Locale.FRENCH);
-    private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("HH 'h' mm", Locale.FRENCH);
+    private static final DateTimeFormatter MOIS_ANNEE = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter JOUR_SEMAINE = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
     private static final DateTimeFormatter GENERE = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRENCH);
     private static final Color GRIS = new Color(0x55, 0x55, 0x55);
     private static final Color FOND = new Color(0xEE, 0xEE, 0xEE);
@@ -222,7 +222,7 @@ final class PdfComite {
             return;
         }
         for (ContributionProposee c : contributions) {
-            String quand = c.datePrevue() == null ? "" : ", prévue le " + JOUR.format(c.datePrevue());
+            String quand = c.datePrevue() == null ? "" : ", prévue le " + jour(c.datePrevue());
             doc.add(puce(c.type() + " — " + c.contributeurNom() + " : " + c.description() + quand + " (" + c.statut() + ")"));
         }
     }
@@ -286,8 +286,15 @@ final class PdfComite {
         return cell;
     }
 
+    /** "mardi 16 juin 2026 à 14 h 00" (Paris time). */
     private static String jourHeure(OffsetDateTime d) {
-        return JOUR_HEURE.format(d.atZoneSameInstant(Dates.ZONE));
+        java.time.ZonedDateTime z = d.atZoneSameInstant(Dates.ZONE);
+        return JOUR_SEMAINE.format(z) + " " + jour(z.toLocalDate()) + " à " + HEURE.format(z);
+    }
+
+    /** "16 juin 2026", "1er septembre 2026". */
+    private static String jour(java.time.LocalDate d) {
+        return (d.getDayOfMonth() == 1 ? "1er" : String.valueOf(d.getDayOfMonth())) + " " + MOIS_ANNEE.format(d);
     }
 
     /**

@@ -221,7 +221,7 @@ class ResultatsEtProcesVerbalIT {
                         "Réserves : Préciser les règles de gouvernance avant le vote.",
                         "Subvention proposée : 15 000,00 €")
                 .contains("Mise en relation — Département du Gard : Mise en relation avec la CRESS Occitanie, prévue le "
-                        + "1 septembre 2026 (proposée)")
+                        + "1er septembre 2026 (proposée)")
                 .contains(titreBeta, "Moyenne pondérée : 12,67 / 20",
                         "Désaccord sur « Nombre et typologie des contributeurs » : notes de 1 à 5 (écart de 4 points).",
                         "Avis : Ajourné à une séance ultérieure", "Motivation : Le budget prévisionnel est à préciser.");
