@@ -114,14 +114,14 @@ public class ComiteService {
      * back and retried, the notification and its mail go with it, so they are sent once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void auditionOpened(long communId, String taskId, long membreId, Date due) {
+    public void auditionOpened(long communId, String taskKey, String taskId, long membreId, Date due) {
         Commun commun = communs.get(communId);
         String avant = due == null ? "" : " avant le " + JOUR.format(due.toInstant().atZone(Dates.ZONE));
         notifications.notifyUsers(List.of(membreId), NotificationType.AUDITION_A_NOTER,
                 "Audition à noter : « " + commun.titre() + " »",
                 "Le dossier « " + commun.titre() + " » (porté par " + commun.porteurNom() + ") est prêt pour votre "
-                        + "notation : notez l'audition sur les quatre critères de l'appel, de 0 à 5" + avant + ".",
-                TaskScreens.pathOf(CycleCommunProcess.TASK_NOTER_AUDITION, taskId));
+                        + "notation : notez l'audition sur chaque critère de la grille de l'appel" + avant + ".",
+                TaskScreens.pathOf(taskKey, taskId));
     }
 
     /**
@@ -130,12 +130,12 @@ public class ComiteService {
      * member's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void scoresComplete(long communId, String avisTaskId) {
+    public void scoresComplete(long communId, String taskKey, String avisTaskId) {
         Commun commun = communs.get(communId);
         String titre = "Toutes les notes du comité sont arrivées pour « " + commun.titre() + " »";
         notifications.notifyFileAgents(communId, NotificationType.NOTES_COMITE, titre,
                 titre + " : l'avis du comité peut être enregistré.",
-                TaskScreens.pathOf(CycleCommunProcess.TASK_AVIS_COMITE, avisTaskId));
+                TaskScreens.pathOf(taskKey, avisTaskId));
     }
 
     /** The comité members' score sheets (agents of the service, and comité members on the files of their séances). */

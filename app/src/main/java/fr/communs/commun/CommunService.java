@@ -324,7 +324,8 @@ public class CommunService {
         BpmnModelInstance model = repository.getBpmnModelInstance(hpi.getProcessDefinitionId());
         Map<String, List<HistoricActivityInstance>> byActivity = cycles.stream()
                 .flatMap(c -> history.createHistoricActivityInstanceQuery().processInstanceId(c.getId()).list().stream())
-                .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId));
+                .collect(Collectors.groupingBy(a -> CycleCommunProcess.ANCIENNES_ETAPES.getOrDefault(
+                        a.getActivityId(), a.getActivityId())));
         List<String> steps = new ArrayList<>(CycleCommunProcess.MILESTONES);
         if (byActivity.containsKey(CycleCommunProcess.TASK_COMPLETER_DOSSIER)) {
             steps.add(steps.indexOf(CycleCommunProcess.TASK_INSTRUIRE) + 1, CycleCommunProcess.TASK_COMPLETER_DOSSIER);
@@ -352,6 +353,11 @@ public class CommunService {
 
     private static String nameOf(BpmnModelInstance model, String id) {
         FlowElement element = model.getModelElementById(id);
+        if (element == null) {
+            String ancien = CycleCommunProcess.ANCIENNES_ETAPES.entrySet().stream().filter(e -> e.getValue().equals(id))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            element = ancien == null ? null : model.getModelElementById(ancien);
+        }
         return element == null || element.getName() == null ? id : element.getName();
     }
 

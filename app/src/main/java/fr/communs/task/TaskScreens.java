@@ -11,6 +11,12 @@ public final class TaskScreens {
     public static final String COMPLEMENTS = "taches/complements";
     public static final String AUDITION = "taches/audition";
     public static final String AVIS_COMITE = "taches/avis-comite";
+    /** A member scores an audition at a séance. */
+    public static final String NOTATION = "taches/notation";
+    /** An agent records the comité's avis at a séance. */
+    public static final String AVIS_SEANCE = "taches/avis-seance";
+    /** The séance's own tasks (open, close) are done from the séance's page: {@code seances/<seanceId>}. */
+    public static final String SEANCES = "seances";
     public static final String VOTE_ASSEMBLEE = "taches/vote-assemblee";
     public static final String LIVRABLE = "taches/livrable";
     /** The référent's avis on a file (process {@link fr.communs.processes.AvisReferentProcess}). */
@@ -18,15 +24,17 @@ public final class TaskScreens {
     /** The agents' back office: list of files, and one file ({@code dossiers/<communId>}). */
     public static final String DOSSIERS = "dossiers";
 
-    private static final Map<String, String> BY_TASK = Map.of(
-            CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT, GROUPEMENT,
-            CycleCommunProcess.TASK_INSTRUIRE, INSTRUCTION,
-            CycleCommunProcess.TASK_COMPLETER_DOSSIER, COMPLEMENTS,
-            CycleCommunProcess.TASK_NOTER_AUDITION, AUDITION,
-            CycleCommunProcess.TASK_AVIS_COMITE, AVIS_COMITE,
-            CycleCommunProcess.TASK_VOTE_ASSEMBLEE, VOTE_ASSEMBLEE,
-            CycleCommunProcess.TASK_DEPOSER_LIVRABLE, LIVRABLE,
-            fr.communs.processes.AvisReferentProcess.TASK_DONNER_AVIS, AVIS_REFERENT);
+    private static final Map<String, String> BY_TASK = Map.ofEntries(
+            Map.entry(CycleCommunProcess.TASK_NOTER_SEANCE, NOTATION),
+            Map.entry(CycleCommunProcess.TASK_AVIS_SEANCE, AVIS_SEANCE),
+            Map.entry(CycleCommunProcess.TASK_CONSTITUER_GROUPEMENT, GROUPEMENT),
+            Map.entry(CycleCommunProcess.TASK_INSTRUIRE, INSTRUCTION),
+            Map.entry(CycleCommunProcess.TASK_COMPLETER_DOSSIER, COMPLEMENTS),
+            Map.entry(CycleCommunProcess.TASK_NOTER_AUDITION, AUDITION),
+            Map.entry(CycleCommunProcess.TASK_AVIS_COMITE, AVIS_COMITE),
+            Map.entry(CycleCommunProcess.TASK_VOTE_ASSEMBLEE, VOTE_ASSEMBLEE),
+            Map.entry(CycleCommunProcess.TASK_DEPOSER_LIVRABLE, LIVRABLE),
+            Map.entry(fr.communs.processes.AvisReferentProcess.TASK_DONNER_AVIS, AVIS_REFERENT));
 
     private TaskScreens() {
     }

@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskService {
     /** Tasks given to one person by the process (no group to give them back to): they cannot be released. */
     private static final Set<String> PERSONAL = Set.of(CycleCommunProcess.TASK_NOTER_AUDITION,
+            CycleCommunProcess.TASK_NOTER_SEANCE,
             fr.communs.processes.AvisReferentProcess.TASK_DONNER_AVIS);
     private final org.camunda.bpm.engine.TaskService tasks;
     private final RuntimeService runtime;
@@ -306,7 +307,9 @@ public class TaskService {
         return CycleCommunProcess.communIdFromBusinessKey(pi.getBusinessKey());
     }
 
-    private List<OpenTask> toOpenTasks(List<Task> list, AppUser user) {
+    private List<OpenTask> toOpenTasks(List<Task> all, AppUser user) {
+        // Only the cycle's tasks with a screen (the séance's own tasks are done from the séance's page).
+        List<Task> list = all.stream().filter(t -> TaskScreens.hasScreen(t.getTaskDefinitionKey())).toList();
         if (list.isEmpty()) {
             return List.of();
         }

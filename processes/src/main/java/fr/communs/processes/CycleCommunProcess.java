@@ -52,9 +52,25 @@ public final class CycleCommunProcess {
     public static final String TIMER_RAPPEL_COMPLEMENTS = "Timer_RappelComplements";
     public static final String TASK_RAPPELER_COMPLEMENTS = "Task_RappelerComplements";
     public static final String END_RAPPEL_COMPLEMENTS = "EndEvent_RappelComplementsEnvoye";
+    /** Old definitions only (before the séances): files already there finish on them ({@code comite.ComiteService}). */
     public static final String TASK_CONVOQUER_COMITE = "Task_ConvoquerComite";
+    /** Old definitions only: one "Noter l'audition" task per comité member, without séance. */
     public static final String TASK_NOTER_AUDITION = "Task_NoterAudition";
+    /** Old definitions only: "Enregistrer l'avis du comité" without séance. */
     public static final String TASK_AVIS_COMITE = "Task_AvisComite";
+    /** Receive task: the recevable file waits to be put on a séance ({@value #MSG_CONVOQUE}). */
+    public static final String TASK_ATTENDRE_SEANCE = "Task_AttendreSeance";
+    /** Receive task: the file is convoqué and waits for its séance to open ({@value #MSG_AUDITION_OUVERTE}). */
+    public static final String TASK_ATTENDRE_AUDITION = "Task_AttendreAudition";
+    /** Interrupting message boundary on {@value #TASK_ATTENDRE_AUDITION} ({@value #MSG_RETIRE_DE_SEANCE}). */
+    public static final String EVENT_RETIRE_DE_SEANCE = "Event_RetireDeSeance";
+    /** "Noter l'audition": one task per present, non-recused member (multi-instance over {@value #VAR_MEMBRES_COMITE}). */
+    public static final String TASK_NOTER_SEANCE = "Task_NoterSeance";
+    /** "Enregistrer l'avis du comité" in séance, routed by {@value #GATEWAY_AVIS_COMITE} on {@value #VAR_AVIS_COMITE}. */
+    public static final String TASK_AVIS_SEANCE = "Task_AvisSeance";
+    public static final String GATEWAY_AVIS_COMITE = "Gateway_AvisComite";
+    /** Receive task: the avis is recorded, scores can be corrected until the séance closes ({@value #MSG_SEANCE_CLOSE}). */
+    public static final String TASK_ATTENDRE_CLOTURE = "Task_AttendreCloture";
     public static final String TASK_VOTE_ASSEMBLEE = "Task_VoteAssemblee";
     public static final String GATEWAY_VOTE = "Gateway_Vote";
     public static final String TASK_DEPOSER_LIVRABLE = "Task_DeposerLivrable";
@@ -101,6 +117,8 @@ public final class CycleCommunProcess {
     public static final String MSG_AUDITION_OUVERTE = "AuditionOuverte";
     /** The file was taken off its séance's agenda before the séance (ajourné before the audition): it waits again. */
     public static final String MSG_RETIRE_DE_SEANCE = "CommunRetireDeSeance";
+    /** The file's séance closed (after its avis): the file goes to the Assemblée. */
+    public static final String MSG_SEANCE_CLOSE = "SeanceClose";
     /** {@link Long}, id of the séance the file is on. */
     public static final String VAR_SEANCE_ID = "seanceId";
     /**
@@ -120,11 +138,21 @@ public final class CycleCommunProcess {
             START_IDEE_DEPOSEE,
             TASK_CONSTITUER_GROUPEMENT,
             TASK_INSTRUIRE,
-            TASK_NOTER_AUDITION,
-            TASK_AVIS_COMITE,
+            TASK_ATTENDRE_SEANCE,
+            TASK_NOTER_SEANCE,
+            TASK_AVIS_SEANCE,
             TASK_VOTE_ASSEMBLEE,
             TASK_DEPOSER_LIVRABLE,
             END_LAUREAT);
+
+    /**
+     * The comité's steps of the old definitions (without séances) → the step of the current one they stand for, so a
+     * file that went through the old comité shows its dates on the same milestones.
+     */
+    public static final Map<String, String> ANCIENNES_ETAPES = Map.of(
+            TASK_CONVOQUER_COMITE, TASK_ATTENDRE_SEANCE,
+            TASK_NOTER_AUDITION, TASK_NOTER_SEANCE,
+            TASK_AVIS_COMITE, TASK_AVIS_SEANCE);
 
     /**
      * The reminders before the deposit deadline, latest last: days before the deadline → boundary timer id and
@@ -316,6 +344,28 @@ public final class CycleCommunProcess {
     /** Due date of "Enregistrer l'avis du comité" for an audition due {@code dateAudition}. */
     public static Date avisComiteDate(Date dateAudition) {
         return Date.from(dateAudition.toInstant().plus(AVIS_APRES_COMITE));
+    }
+
+    /** Variables the séance sends with {@value #MSG_CONVOQUE}: the séance and the due dates of its tasks. */
+    public static Map<String, Object> convocation(long seanceId, Date debutSeance) {
+        Objects.requireNonNull(debutSeance, "debutSeance");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_SEANCE_ID, seanceId);
+        variables.put(VAR_DATE_AUDITION, debutSeance);
+        variables.put(VAR_DATE_AVIS_COMITE, avisComiteDate(debutSeance));
+        return variables;
+    }
+
+    /** Variables the séance sends with {@value #MSG_AUDITION_OUVERTE}: the members who score (Camunda user ids). */
+    public static Map<String, Object> auditionOuverte(List<String> membres) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_MEMBRES_COMITE, new java.util.ArrayList<>(membres));
+        return variables;
+    }
+
+    /** Variables to complete "Enregistrer l'avis du comité" (séance) with: an avis name or {@value #AVIS_AJOURNE}. */
+    public static Map<String, Object> avisComite(String avis) {
+        return Map.of(VAR_AVIS_COMITE, Objects.requireNonNull(avis, "avis"));
     }
 
     /** Variable to set when an agent takes or is given the file ({@code null} to release it). */

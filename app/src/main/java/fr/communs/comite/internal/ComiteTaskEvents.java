@@ -30,13 +30,13 @@ class ComiteTaskEvents {
             return;
         }
         String key = task.getTaskDefinitionKey();
-        if (CycleCommunProcess.TASK_NOTER_AUDITION.equals(key)) {
+        if (CycleCommunProcess.TASK_NOTER_AUDITION.equals(key) || CycleCommunProcess.TASK_NOTER_SEANCE.equals(key)) {
             Long membre = userId(task.getAssignee());
             if (membre != null) {
-                comite.auditionOpened(communId(task), task.getId(), membre, task.getDueDate());
+                comite.auditionOpened(communId(task), key, task.getId(), membre, task.getDueDate());
             }
-        } else if (CycleCommunProcess.TASK_AVIS_COMITE.equals(key)) {
-            comite.scoresComplete(communId(task), task.getId());
+        } else if (CycleCommunProcess.TASK_AVIS_COMITE.equals(key) || CycleCommunProcess.TASK_AVIS_SEANCE.equals(key)) {
+            comite.scoresComplete(communId(task), key, task.getId());
         }
     }
 
