@@ -32,6 +32,7 @@ import fr.communs.comite.resultat.ResultatsSeance;
 import fr.communs.layout.MainLayout;
 import fr.communs.layout.Ui;
 import fr.communs.security.Roles;
+import fr.communs.task.TaskScreens;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -69,6 +70,7 @@ class ResultatsView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         grid = null;
         H1 titre = new H1("Résultats et classement des dossiers");
+        Anchor retour = new Anchor(TaskScreens.SEANCES + "/" + seanceId, "← Retour à la séance");
         ResultatsSeance r;
         try {
             r = resultats.resultats(seanceId);
@@ -77,7 +79,7 @@ class ResultatsView extends VerticalLayout implements BeforeEnterObserver {
         } catch (NotAllowedException e) {
             Paragraph refus = new Paragraph(e.getMessage());
             refus.addClassName("muted");
-            add(titre, refus);
+            add(retour, titre, refus);
             return;
         }
         String ou = r.lieu() != null ? r.lieu() : "en visioconférence";
@@ -90,7 +92,7 @@ class ResultatsView extends VerticalLayout implements BeforeEnterObserver {
         regle.addClassName("muted");
         Anchor pv = new Anchor(new PdfDownloadHandler(() -> documents.procesVerbal(seanceId)), AttachmentType.DOWNLOAD,
                 r.close() ? "Télécharger le procès-verbal (PDF)" : "Télécharger le projet de procès-verbal (PDF)");
-        add(titre, seance, regle, pv);
+        add(retour, titre, seance, regle, pv);
 
         add(new H2("Classement"));
         if (r.dossiers().isEmpty()) {
@@ -118,7 +120,11 @@ class ResultatsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAriaLabel("Classement des dossiers de la séance");
         grid.addColumn(d -> d.rang() == null ? "—" : String.valueOf(d.rang())).setHeader("Rang").setFlexGrow(0)
                 .setWidth("5em");
-        grid.addColumn(ResultatDossier::titre).setHeader("Dossier").setFlexGrow(3);
+        grid.addComponentColumn(d -> {
+            Anchor dossier = new Anchor("comite/seances/" + r.seanceId() + "/dossiers/" + d.communId(), d.titre());
+            dossier.setAriaLabel("Notes du dossier « " + d.titre() + " »");
+            return dossier;
+        }).setHeader("Dossier").setFlexGrow(3);
         grid.addColumn(d -> d.moyenneSur20() == null ? "non noté" : nombre(d.moyenneSur20()) + " / 20")
                 .setHeader("Moyenne pondérée").setFlexGrow(1);
         grid.addColumn(ResultatDossier::nombreNotations).setHeader("Notations").setFlexGrow(0).setWidth("7em");
