@@ -194,6 +194,24 @@ class ResultatsEtProcesVerbalIT {
     }
 
     @Test
+    void a_deactivated_member_of_the_comite_no_longer_sees_the_results_nor_the_proces_verbal() {
+        String ancien = membre("Ancien Membre");
+        dsl.update(COMITE_MEMBRE).set(COMITE_MEMBRE.DESACTIVE_LE, OffsetDateTime.now())
+                .where(COMITE_MEMBRE.APP_USER_ID.eq(fx.idOf(ancien))).execute();
+        fx.as(ancien);
+        assertThatThrownBy(() -> resultats.resultats(seanceId)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> documents.procesVerbal(seanceId)).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void a_cancelled_seance_has_no_proces_verbal() {
+        statut("ANNULEE");
+        fx.as(agent);
+        assertThatThrownBy(() -> documents.procesVerbal(seanceId)).isInstanceOf(ValidationException.class)
+                .hasMessage("Cette séance a été annulée : elle n'a pas de procès-verbal.");
+    }
+
+    @Test
     void an_unknown_seance_is_refused_in_french() {
         fx.as(agent);
         assertThatThrownBy(() -> resultats.resultats(seanceId + 100_000)).isInstanceOf(ValidationException.class)
