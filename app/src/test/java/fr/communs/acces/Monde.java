@@ -87,6 +87,12 @@ final class Monde {
     long laureat;
     String tacheLivrable;
     long campagne;
+    /**
+     * A closed séance of the comité (issue 12: results and documents) with {@link #aLAssemblee} on its agenda, inserted
+     * as the séance service writes it; {@link #aLAssemblee}'s avis (recorded by the former comité step, outside any
+     * séance) is final, so its groupement reads it.
+     */
+    long seance;
     /** Text of a message on every transmitted file (shown only to those who may read the thread). */
     static final String MESSAGE = "Message du groupement pour la matrice";
     static final String PIECE = "statuts-matrice.pdf";
@@ -208,6 +214,7 @@ final class Monde {
 
         // Created once every file went to the comité: no audition task on any of them (see the class comment).
         persona(Persona.COMITE_RECUSE, fx.account(Roles.COMITE));
+        seance = seanceClose(context.getBean(org.jooq.DSLContext.class));
         fx.as(porteur);
         notificationMembre = context.getBean(fr.communs.notification.NotificationService.class).mine(0, 1).get(0).id();
         fx.logout();
@@ -274,6 +281,19 @@ final class Monde {
                 new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("10000"), null));
         fx.logout();
         fx.runJobs(id);
+        return id;
+    }
+
+    private long seanceClose(org.jooq.DSLContext dsl) {
+        java.time.OffsetDateTime debut = java.time.OffsetDateTime.now().minusDays(7);
+        long id = dsl.insertInto(fr.communs.db.Tables.SEANCE).set(fr.communs.db.Tables.SEANCE.CAMPAGNE_ID, campagne)
+                .set(fr.communs.db.Tables.SEANCE.DEBUT, debut).set(fr.communs.db.Tables.SEANCE.LIEU, "Salle de la matrice")
+                .set(fr.communs.db.Tables.SEANCE.STATUT, "CLOSE").set(fr.communs.db.Tables.SEANCE.CREE_PAR, ids.get(Persona.INSTRUCTEUR))
+                .returning(fr.communs.db.Tables.SEANCE.SEANCE_ID).fetchOne().getSeanceId();
+        dsl.insertInto(fr.communs.db.Tables.SEANCE_AUDITION).set(fr.communs.db.Tables.SEANCE_AUDITION.SEANCE_ID, id)
+                .set(fr.communs.db.Tables.SEANCE_AUDITION.COMMUN_ID, aLAssemblee).set(fr.communs.db.Tables.SEANCE_AUDITION.DEBUT, debut)
+                .set(fr.communs.db.Tables.SEANCE_AUDITION.DUREE_MINUTES, (short) 30)
+                .set(fr.communs.db.Tables.SEANCE_AUDITION.STATUT, "TENUE").execute();
         return id;
     }
 

@@ -226,6 +226,12 @@ class RoutesAccesIT {
                 route("taches/avis/:taskId", "avis du référent").tache(m -> m.tacheAvisReferent).ok(REFERENT),
                 route("taches/audition/:taskId", "audition du membre du comité").tache(m -> m.tacheAudition).ok(COMITE),
                 route("taches/avis-comite/:taskId", "avis du comité").tache(m -> m.tacheAvisComite).ok(SERVICE),
+                // A member's recusal from one file of the séance hides that file only (ResultatsEtProcesVerbalIT).
+                route("comite/seances/:seanceId([0-9]{1,18})/resultats", "séance close (commun à l'Assemblée)")
+                        .id("seanceId", m -> m.seance).marqueur(m -> m.titres.get(m.aLAssemblee))
+                        .ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, COMITE_RECUSE),
+                route(commun + "/avis-comite", "commun à l'Assemblée").id("communId", m -> m.aLAssemblee)
+                        .marqueur(m -> m.titres.get(m.aLAssemblee)).ok(MEMBRE, INSTRUCTEUR, AUTRE_AGENT),
                 route("taches/vote-assemblee/:taskId", "vote de l'Assemblée").tache(m -> m.tacheVote).ok(SERVICE));
     }
 

@@ -116,6 +116,8 @@ class ServicesAccesIT {
     @Autowired fr.communs.comite.membre.MembreService membresComite;
     @Autowired fr.communs.comite.deport.DeportService deportsComite;
     @Autowired fr.communs.comite.contribution.ContributionComiteService comiteContributions;
+    @Autowired fr.communs.comite.resultat.ResultatService resultatsComite;
+    @Autowired fr.communs.comite.pv.ProcesVerbalService documentsComite;
     /** The fingerprint of Monde, the same before and after every cell (writes are rolled back). */
     String empreinteDuMonde;
 
@@ -180,6 +182,16 @@ class ServicesAccesIT {
         lecture("ComiteService.notes(long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE),
                 m -> comites.notes(m.aLAssemblee));
         lecture("ComiteService.avis(long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE), m -> comites.avis(m.aLAssemblee));
+        // The comité's results and procès-verbal: agents and comité members (a member's recusal from one file of the
+        // séance hides that file only, played in ResultatsEtProcesVerbalIT); the avis extract: the groupement and agents.
+        lecture("ResultatService.resultats(long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, Persona.COMITE_RECUSE),
+                m -> resultatsComite.resultats(m.seance));
+        lecture("ProcesVerbalService.procesVerbal(long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, Persona.COMITE_RECUSE),
+                m -> documentsComite.procesVerbal(m.seance));
+        lecture("ProcesVerbalService.avisDuComite(long)", ok(MEMBRE, INSTRUCTEUR, AUTRE_AGENT),
+                m -> documentsComite.avisDuComite(m.aLAssemblee));
+        lecture("ProcesVerbalService.avisDuComitePdf(long)", ok(MEMBRE, INSTRUCTEUR, AUTRE_AGENT),
+                m -> documentsComite.avisDuComitePdf(m.aLAssemblee));
         lecture("DossierVersionService.versions(long)", LECTEURS_INSTRUCTION, m -> versions.versions(m.enInstruction));
         lecture("DossierVersionService.latest(long)", LECTEURS_INSTRUCTION, m -> versions.latest(m.enInstruction));
         lecture("JalonService.jalons(long)", TOUS, m -> jalons.jalons(m.enInstruction));
