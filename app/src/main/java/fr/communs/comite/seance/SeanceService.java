@@ -122,6 +122,21 @@ public class SeanceService {
         return seances.auditionPrevue(communId);
     }
 
+    /**
+     * The files of the séance's agenda the caller is recused from (any cause), for a comité member's reading of the
+     * séance; empty for an agent.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> mesDeports(long seanceId) {
+        AppUser user = requireAgentOrComite();
+        get(seanceId);
+        if (!Roles.COMITE.equals(user.role())) {
+            return Set.of();
+        }
+        return seances.auditions(seanceId).stream().map(Audition::communId).distinct()
+                .filter(communId -> seances.estDeporte(user.id(), communId)).collect(Collectors.toSet());
+    }
+
     /** Files declared recevable that wait for a séance, the oldest first (agents). */
     @Transactional(readOnly = true)
     public List<DossierEnAttente> dossiersEnAttente() {
