@@ -521,7 +521,8 @@ public class SeanceService {
                 .optional(lieu, "Lieu", LIEU_MAX).optional(lienVisio, "Lien de visioconférence", LIEN_MAX);
         checks.check(Checks.clean(lieu) != null || Checks.clean(lienVisio) != null,
                 "Indiquez le lieu de la séance ou son lien de visioconférence.");
-        checks.check(Checks.clean(lienVisio) == null || Checks.isWebLink(Checks.clean(lienVisio)),
+        checks.check(Checks.clean(lienVisio) == null || (Checks.isWebLink(Checks.clean(lienVisio))
+                        && Checks.clean(lienVisio).regionMatches(true, 0, "https://", 0, 8)),
                 "Le lien de visioconférence doit être une adresse web complète (https://…).");
         if (debut != null) {
             checks.check(debut.isAfter(LocalDateTime.now(Dates.ZONE)), "La séance doit avoir lieu à une date à venir.");
