@@ -253,7 +253,7 @@ class SeanceView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 + (q.atteint() ? " (atteint)" : " (non atteint)");
     }
 
-    private Component actions(Audition a) {
+    Component actions(Audition a) {
         HorizontalLayout cell = new HorizontalLayout();
         cell.setAlignItems(FlexComponent.Alignment.BASELINE);
         cell.getStyle().set("flex-wrap", "wrap");
