@@ -236,4 +236,101 @@ class SeanceViewsIT {
         assertThat(Views.text(vide)).contains("Aucun dossier n'attend de séance");
         assertThat(vide.enregistrer.isEnabled()).isFalse();
     }
+
+    private static com.vaadin.flow.component.button.Button bouton(com.vaadin.flow.component.Component c, String texte) {
+        return Views.descendants(c).filter(com.vaadin.flow.component.button.Button.class::isInstance)
+                .map(com.vaadin.flow.component.button.Button.class::cast).filter(b -> texte.equals(b.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("pas de bouton « " + texte + " »"));
+    }
+
+    @Test
+    void an_agent_changes_a_seance_in_preparation_through_its_dialogs_and_each_refusal_keeps_the_input() {
+        Fixtures.Transmis t3 = fx.transmis();
+        fx.recevable(t3);
+        long d3 = t3.communId();
+        fx.as(agent);
+        LocalDateTime debut = jour.atTime(10, 0);
+        long id = seances.create(new SeanceData(debut, "Nîmes", null,
+                List.of(new Creneau(d1, debut, 30), new Creneau(d2, debut.plusMinutes(30), 30))));
+        ui = TestUi.open();
+        SeanceView page = Views.enter(context, ui, SeanceView.class, "seances/" + id, "seanceId", String.valueOf(id));
+
+        // Modifier la séance
+        page.modifier.click();
+        SeanceEditDialog edit = (SeanceEditDialog) page.dialog;
+        assertThat(edit.lieu.getValue()).isEqualTo("Nîmes");
+        edit.lieu.setValue("");
+        edit.enregistrer.click();
+        assertThat(edit.errors.shown()).contains("Indiquez le lieu de la séance ou son lien de visioconférence.");
+        assertThat(edit.debut.getValue()).isEqualTo(debut);
+        edit.lieu.setValue("Alès, salle du conseil");
+        edit.enregistrer.click();
+        assertThat(edit.errors.shown()).isEmpty();
+        assertThat(seances.get(id).lieu()).isEqualTo("Alès, salle du conseil");
+        assertThat(Views.text(page)).contains("Alès, salle du conseil");
+
+        // Modifier le créneau
+        Audition premiere = items(page.ordre).stream().filter(a -> a.communId() == d1).findFirst().orElseThrow();
+        bouton(page.actions(premiere), "Modifier le créneau").click();
+        CreneauDialog creneau = (CreneauDialog) page.dialog;
+        assertThat(creneau.heure.getValue()).isEqualTo(LocalTime.of(10, 0));
+        creneau.heure.setValue(LocalTime.of(10, 15));
+        creneau.enregistrer.click();
+        assertThat(creneau.errors.shown()).contains("Deux auditions se chevauchent à 10:30 : décalez un créneau.");
+        assertThat(creneau.heure.getValue()).isEqualTo(LocalTime.of(10, 15));
+        creneau.heure.setValue(LocalTime.of(11, 0));
+        creneau.enregistrer.click();
+        assertThat(creneau.errors.shown()).isEmpty();
+        assertThat(seances.ordreDuJour(id)).filteredOn(a -> a.communId() == d1).extracting(Audition::debut)
+                .containsExactly(jour.atTime(11, 0));
+
+        // Ajouter un dossier: proposed after the last audition
+        page.ajouter.click();
+        CreneauDialog ajout = (CreneauDialog) page.dialog;
+        assertThat(ajout.heure.getValue()).isEqualTo(LocalTime.of(11, 30));
+        ajout.enregistrer.click();
+        assertThat(ajout.errors.shown()).containsExactly("Choisissez le dossier à ajouter.");
+        ajout.dossier.setValue(ajout.dossier.getListDataView().getItems().filter(d -> d.communId() == d3).findFirst().orElseThrow());
+        ajout.enregistrer.click();
+        assertThat(ajout.errors.shown()).isEmpty();
+        assertThat(seances.ordreDuJour(id)).extracting(Audition::communId).contains(d3);
+        fx.runJobs(d3);
+
+        // Ajourner, back to the files waiting for a séance
+        fx.as(agent);
+        Audition seconde = items(page.ordre).stream().filter(a -> a.communId() == d2).findFirst().orElseThrow();
+        bouton(page.actions(seconde), "Ajourner").click();
+        AjournementDialog ajournement = (AjournementDialog) page.dialog;
+        ajournement.ajourner.click();
+        assertThat(ajournement.errors.shown()).containsExactly("Le champ « Motif de l'ajournement » est obligatoire.");
+        assertThat(ajournement.confirmation).as("no confirmation without a reason").isNull();
+        ajournement.motif.setValue("Le budget doit être revu avant l'audition.");
+        ajournement.ajourner.click();
+        assertThat(ajournement.confirmation.getElement().getProperty("message"))
+                .contains("remis en attente d'une séance", "le groupement sera prévenu du motif");
+        assertThat(seances.ordreDuJour(id)).filteredOn(a -> a.communId() == d2).extracting(Audition::statut)
+                .as("nothing before the confirmation").containsExactly(Audition.Statut.PREVUE);
+        confirm(ajournement.confirmation);
+        assertThat(ajournement.errors.shown()).isEmpty();
+        fx.runJobs(d2);
+        fx.as(agent);
+        assertThat(seances.dossiersEnAttente()).extracting(DossierEnAttente::communId).contains(d2);
+        assertThat(items(page.ordre)).filteredOn(a -> a.communId() == d2).singleElement().satisfies(a -> {
+            assertThat(a.statut()).isEqualTo(Audition.Statut.DEPLACEE);
+            assertThat(a.motif()).isEqualTo("Le budget doit être revu avant l'audition.");
+        });
+
+        // Annuler la séance
+        page.annuler.click();
+        MotifDialog annulation = (MotifDialog) page.dialog;
+        annulation.annulerSeance.click();
+        assertThat(annulation.errors.shown()).containsExactly("Le champ « Motif de l'annulation » est obligatoire.");
+        annulation.motif.setValue("La salle n'est plus disponible.");
+        annulation.annulerSeance.click();
+        confirm(annulation.confirmation);
+        assertThat(annulation.errors.shown()).isEmpty();
+        assertThat(seances.get(id).statut()).isEqualTo(Seance.Statut.ANNULEE);
+        assertThat(Views.text(page)).contains("Annulée");
+        assertThat(Views.descendants(page).anyMatch(c -> c == page.ouvrir || c == page.modifier)).isFalse();
+    }
 }
