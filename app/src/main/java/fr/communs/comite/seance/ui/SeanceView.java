@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
  * page without the agents' actions and is told which files they are recused from. Every action is one service call;
  * its refusal is shown at the top of the page (or of its dialog), nothing typed is lost.
  */
-@Route(value = TaskScreens.SEANCES + "/:seanceId", layout = MainLayout.class)
+@Route(value = TaskScreens.SEANCES + "/:seanceId([0-9]{1,18})", layout = MainLayout.class)
 @RolesAllowed({Roles.AGENT, Roles.COMITE})
 class SeanceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final SeanceService service;

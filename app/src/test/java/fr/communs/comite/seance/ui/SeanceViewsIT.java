@@ -333,4 +333,38 @@ class SeanceViewsIT {
         assertThat(Views.text(page)).contains("Annulée");
         assertThat(Views.descendants(page).anyMatch(c -> c == page.ouvrir || c == page.modifier)).isFalse();
     }
+
+    @Test
+    void an_agent_ajourne_a_file_to_another_seance_in_preparation_with_a_slot_proposed_after_its_last_audition() {
+        fx.as(agent);
+        LocalDateTime debut = jour.atTime(15, 0);
+        long id = seances.create(new SeanceData(debut, "Nîmes", null, List.of(new Creneau(d1, debut, 30))));
+        LocalDateTime autre = jour.plusDays(14).atTime(9, 0);
+        long cible = seances.create(new SeanceData(autre, "Uzès", null, List.of(new Creneau(d2, autre, 40))));
+        fx.runJobs(d1);
+        fx.runJobs(d2);
+        fx.as(agent);
+        ui = TestUi.open();
+        SeanceView page = Views.enter(context, ui, SeanceView.class, "seances/" + id, "seanceId", String.valueOf(id));
+
+        bouton(page.actions(items(page.ordre).get(0)), "Ajourner").click();
+        AjournementDialog dialog = (AjournementDialog) page.dialog;
+        dialog.motif.setValue("Le groupement ne peut pas venir ce jour-là.");
+        dialog.destination.setValue(AjournementDialog.Destination.AUTRE_SEANCE);
+        dialog.ajourner.click();
+        assertThat(dialog.errors.shown()).containsExactly("Le champ « Séance d'accueil » est obligatoire.");
+        Seance accueil = dialog.cible.getListDataView().getItems().filter(x -> x.id() == cible).findFirst().orElseThrow();
+        dialog.cible.setValue(accueil);
+        assertThat(dialog.heure.getValue()).isEqualTo(LocalTime.of(9, 40));
+        dialog.ajourner.click();
+        assertThat(dialog.confirmation.getElement().getProperty("message"))
+                .contains("inscrit à la séance du", "le groupement sera prévenu du motif");
+        confirm(dialog.confirmation);
+        assertThat(dialog.errors.shown()).isEmpty();
+        fx.runJobs(d1);
+        fx.as(agent);
+        assertThat(seances.ordreDuJour(cible)).filteredOn(a -> a.communId() == d1).singleElement()
+                .satisfies(a -> assertThat(a.debut()).isEqualTo(jour.plusDays(14).atTime(9, 40)));
+        assertThat(seances.auditionPrevue(d1)).map(Audition::seanceId).contains(cible);
+    }
 }
