@@ -102,6 +102,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem("Dossiers", "dossiers", VaadinIcon.FOLDER_OPEN_O.create()));
             nav.addItem(new SideNavItem("Vérifier les structures", "verifications", VaadinIcon.CHECK_SQUARE_O.create()));
         }
+        if (auth.hasRole(Roles.AGENT) || auth.hasRole(Roles.COMITE)) {
+            nav.addItem(new SideNavItem("Séances du comité", "seances", VaadinIcon.CALENDAR_USER.create()));
+        }
         if (auth.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Paramètres de l'appel", "admin/campagne", VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem("Comité d'accompagnement", "admin/comite", VaadinIcon.GROUP.create()));

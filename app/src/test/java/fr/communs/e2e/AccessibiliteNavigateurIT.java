@@ -156,6 +156,12 @@ class AccessibiliteNavigateurIT extends BrowserTest {
         String dossier = agent.locator("a[href^='dossiers/']").first().getAttribute("href");
         check(agent, dossier, report);
         check(agent, "verifications", report);
+        // The comité's séances: the list (with the files waiting for a séance) and a séance's page when there is one.
+        check(agent, "seances", report);
+        if (agent.locator("a[href^='seances/']").count() > 0) {
+            String seance = agent.locator("a[href^='seances/']").first().getAttribute("href");
+            check(agent, seance, report);
+        }
         agent.context().close();
 
         Page admin = login("admin@communs.test", 1280);

@@ -122,6 +122,21 @@ public class SeanceService {
         return seances.auditionPrevue(communId);
     }
 
+    /**
+     * The files of the séance's agenda the caller is recused from (any cause), for a comité member's reading of the
+     * séance; empty for an agent.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> mesDeports(long seanceId) {
+        AppUser user = requireAgentOrComite();
+        get(seanceId);
+        if (!Roles.COMITE.equals(user.role())) {
+            return Set.of();
+        }
+        return seances.auditions(seanceId).stream().map(Audition::communId).distinct()
+                .filter(communId -> seances.estDeporte(user.id(), communId)).collect(Collectors.toSet());
+    }
+
     /** Files declared recevable that wait for a séance, the oldest first (agents). */
     @Transactional(readOnly = true)
     public List<DossierEnAttente> dossiersEnAttente() {
@@ -506,7 +521,8 @@ public class SeanceService {
                 .optional(lieu, "Lieu", LIEU_MAX).optional(lienVisio, "Lien de visioconférence", LIEN_MAX);
         checks.check(Checks.clean(lieu) != null || Checks.clean(lienVisio) != null,
                 "Indiquez le lieu de la séance ou son lien de visioconférence.");
-        checks.check(Checks.clean(lienVisio) == null || Checks.isWebLink(Checks.clean(lienVisio)),
+        checks.check(Checks.clean(lienVisio) == null || (Checks.isWebLink(Checks.clean(lienVisio))
+                        && Checks.clean(lienVisio).regionMatches(true, 0, "https://", 0, 8)),
                 "Le lien de visioconférence doit être une adresse web complète (https://…).");
         if (debut != null) {
             checks.check(debut.isAfter(LocalDateTime.now(Dates.ZONE)), "La séance doit avoir lieu à une date à venir.");
