@@ -59,7 +59,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConvocationService {
     /** Route of a séance's page for the members (written by the séance screens). */
-    static final String LIEN_SEANCE = "comite/seances/";
+    static final String LIEN_SEANCE = "seances/";
     static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("HH:mm");
     static final String COMITE = "Comité d'accompagnement des communs";

@@ -107,7 +107,7 @@ class ConvocationIT {
         publish(new SeanceEvents.SeanceConvoquee(seance));
 
         String sujetMembre = "[Communs] Convocation : séance du Comité d'accompagnement le 12/01/2027 à 14:00";
-        assertThat(notified.of(membre, NotificationType.CONVOCATION, "comite/seances/" + seance)).singleElement()
+        assertThat(notified.of(membre, NotificationType.CONVOCATION, "seances/" + seance)).singleElement()
                 .satisfies(n -> assertThat(n.getTexte()).contains("Date : 12/01/2027 à 14:00 (heure de Paris)",
                         "Lieu : " + LIEU, "- 14:00 à 14:45 : « " + titreA + " »", "- 14:45 à 15:15 : « " + titreB + " »",
                         "Visioconférence : " + VISIO));
@@ -115,7 +115,7 @@ class ConvocationIT {
         assertThat(mail.getTexte()).contains("Vous êtes convoqué(e) à la séance du Comité d'accompagnement des communs.",
                 "Date : 12/01/2027 à 14:00 (heure de Paris)", "Lieu : Hôtel du Département, Nîmes",
                 "Ordre du jour :\n- 14:00 à 14:45 : « " + titreA + " »\n- 14:45 à 15:15 : « " + titreB + " »",
-                "Visioconférence :\n" + VISIO + "\n", "/comite/seances/" + seance)
+                "Visioconférence :\n" + VISIO + "\n", "/seances/" + seance)
                 .doesNotContain("déporté");
         OutboxMailPieceRecord piece = piece(mail);
         assertThat(piece.getNomFichier()).isEqualTo("convocation.ics");
@@ -156,7 +156,7 @@ class ConvocationIT {
                 .doesNotContain(titreA);
 
         // exactly: the members active on 12/01/2027 and the people of the two groupements, each once
-        assertThat(recipients(NotificationType.CONVOCATION, "comite/seances/" + seance))
+        assertThat(recipients(NotificationType.CONVOCATION, "seances/" + seance))
                 .containsExactlyInAnyOrderElementsOf(activeMemberEmails(LocalDate.of(2027, 1, 12)))
                 .contains(membre, deporte).doesNotContainAnyElementsOf(inactifs);
         assertThat(recipients(NotificationType.CONVOCATION, "communs/" + a.communId()))
@@ -185,7 +185,7 @@ class ConvocationIT {
         VEvent event = ics(piece(mail)).getEvents().get(0);
         assertThat(event.getDescription().getValue()).contains(titreB).doesNotContain(titreA);
         assertThat(event.getUrl()).isNull();
-        assertThat(notified.of(deporte, NotificationType.CONVOCATION, "comite/seances/" + seance)).singleElement()
+        assertThat(notified.of(deporte, NotificationType.CONVOCATION, "seances/" + seance)).singleElement()
                 .satisfies(n -> assertThat(n.getTexte()).doesNotContain(titreA));
         OutboxMailRecord auto = single(membreDeB, "[Communs] Convocation : séance du Comité d'accompagnement le 12/01/2027 à 14:00");
         assertThat(auto.getTexte()).contains("- 14:00 à 14:45 : « " + titreA + " »", "déporté(e)").doesNotContain(titreB);
@@ -225,7 +225,7 @@ class ConvocationIT {
         OutboxMailRecord maj = single(membre, "[Communs] Convocation modifiée : séance du Comité d'accompagnement le 19/01/2027 à 09:30");
         assertThat(maj.getTexte()).contains("a changé : voici votre convocation à jour", "Date : 19/01/2027 à 09:30",
                 "Lieu : Salle du conseil, Alès", "- 09:30 à 10:15 : « " + titreA + " »");
-        assertThat(notified.of(membre, NotificationType.CONVOCATION_MODIFIEE, "comite/seances/" + seance)).hasSize(1);
+        assertThat(notified.of(membre, NotificationType.CONVOCATION_MODIFIEE, "seances/" + seance)).hasSize(1);
         ICalendar ical = ics(piece(maj));
         assertThat(ical.getMethod().getValue()).isEqualTo("REQUEST");
         VEvent apres = ical.getEvents().get(0);
@@ -266,7 +266,7 @@ class ConvocationIT {
         OutboxMailRecord membreMaj = single(membre, "[Communs] Convocation modifiée : séance du Comité d'accompagnement le 12/01/2027 à 14:00");
         assertThat(membreMaj.getTexte()).contains("- 14:15 à 14:40 : « " + titreA + " »\n- 14:45 à 15:15 : « " + titreB + " »");
         assertThat(ics(piece(membreMaj)).getEvents().get(0).getSequence().getValue()).isEqualTo(1);
-        assertThat(notified.of(deporte, NotificationType.CONVOCATION_MODIFIEE, "comite/seances/" + seance)).isEmpty();
+        assertThat(notified.of(deporte, NotificationType.CONVOCATION_MODIFIEE, "seances/" + seance)).isEmpty();
         assertThat(notified.of(b.porteurEmail(), NotificationType.CONVOCATION_MODIFIEE, "communs/" + b.communId())).isEmpty();
     }
 
@@ -334,8 +334,8 @@ class ConvocationIT {
         ICalendar recuse = ics(piece(single(deporte, "[Communs] Séance annulée : Comité d'accompagnement du 12/01/2027 à 14:00")));
         assertThat(recuse.getEvents().get(0).getDescription().getValue()).as("still without the file they are recused from")
                 .doesNotContain(titreA);
-        assertThat(recipients(NotificationType.CONVOCATION_ANNULEE, "comite/seances/" + seance))
-                .containsExactlyInAnyOrderElementsOf(recipients(NotificationType.CONVOCATION, "comite/seances/" + seance));
+        assertThat(recipients(NotificationType.CONVOCATION_ANNULEE, "seances/" + seance))
+                .containsExactlyInAnyOrderElementsOf(recipients(NotificationType.CONVOCATION, "seances/" + seance));
         assertThat(dsl.fetchCount(CONVOCATION, CONVOCATION.SEANCE_ID.eq(seance).and(CONVOCATION.ANNULEE_LE.isNull()))).isZero();
 
         int mails = dsl.fetchCount(OUTBOX_MAIL);
@@ -359,9 +359,9 @@ class ConvocationIT {
         assertThat(event.getSequence().getValue()).as("nothing changed: same SEQUENCE").isZero();
         assertThat(single(a.porteurEmail(), "[Communs] Rappel : audition de « " + titreA + " » le 12/01/2027 à 14:00").getTexte())
                 .contains("Votre audition : 12/01/2027 à 14:00");
-        assertThat(recipients(NotificationType.RAPPEL_CONVOCATION, "comite/seances/" + seance))
-                .containsExactlyInAnyOrderElementsOf(recipients(NotificationType.CONVOCATION, "comite/seances/" + seance));
-        assertThat(notified.of(deporte, NotificationType.RAPPEL_CONVOCATION, "comite/seances/" + seance)).hasSize(1);
+        assertThat(recipients(NotificationType.RAPPEL_CONVOCATION, "seances/" + seance))
+                .containsExactlyInAnyOrderElementsOf(recipients(NotificationType.CONVOCATION, "seances/" + seance));
+        assertThat(notified.of(deporte, NotificationType.RAPPEL_CONVOCATION, "seances/" + seance)).hasSize(1);
     }
 
     @Test
@@ -377,7 +377,7 @@ class ConvocationIT {
         });
 
         assertThat(dsl.fetchCount(OUTBOX_MAIL)).isEqualTo(mails);
-        assertThat(notified.of(membre, NotificationType.CONVOCATION, "comite/seances/" + seance)).isEmpty();
+        assertThat(notified.of(membre, NotificationType.CONVOCATION, "seances/" + seance)).isEmpty();
         assertThat(dsl.fetchCount(CONVOCATION, CONVOCATION.SEANCE_ID.eq(seance))).isZero();
 
         publish(new SeanceEvents.SeanceConvoquee(seance));

@@ -26,8 +26,6 @@ final class SeanceUi {
     static final String NOTES_ROUTE = "comite/seances/%d/dossiers/%d";
     /** Results and ranking of the séance. */
     static final String RESULTATS_ROUTE = "comite/seances/%d/resultats";
-    /** The séance's procès-verbal, a PDF (served by the PV's screen; the coordinator adjusts it if it moves). */
-    static final String PV_ROUTE = "comite/seances/%d/pv";
     static final String AIDE_DATE = "Obligatoire : une date à venir, heure de Paris.";
 
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("HH'h'mm");

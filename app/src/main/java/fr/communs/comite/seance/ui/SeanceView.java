@@ -8,6 +8,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import fr.communs.comite.pv.ProcesVerbalService;
+import fr.communs.comite.pv.ui.PdfDownloadHandler;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -77,13 +80,15 @@ class SeanceView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     /** The dialog open now, for the tests. */
     Dialog dialog;
     private long seanceId;
+    private final ProcesVerbalService procesVerbaux;
     private Seance seance;
     private Map<Long, Quorum> quorums = Map.of();
     private Set<Long> deports = Set.of();
     private String pageTitle = "Séance du comité — Communs";
 
-    SeanceView(SeanceService service, TaskService tasks, CurrentUser currentUser) {
+    SeanceView(SeanceService service, TaskService tasks, CurrentUser currentUser, ProcesVerbalService procesVerbaux) {
         this.service = service;
+        this.procesVerbaux = procesVerbaux;
         this.tasks = tasks;
         this.agent = currentUser.hasRole(Roles.AGENT);
         addClassName("page");
@@ -175,8 +180,8 @@ class SeanceView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (seance.statut() == Seance.Statut.OUVERTE || seance.statut() == Seance.Statut.CLOSE) {
             documents.removeAll();
             Anchor resultats = new Anchor(String.format(SeanceUi.RESULTATS_ROUTE, seanceId), "Résultats et classement de la séance");
-            Anchor pv = new Anchor(String.format(SeanceUi.PV_ROUTE, seanceId), "Procès-verbal (PDF)");
-            pv.setRouterIgnore(true);
+            Anchor pv = new Anchor(new PdfDownloadHandler(() -> procesVerbaux.procesVerbal(seanceId)), AttachmentType.DOWNLOAD,
+                    seance.statut() == Seance.Statut.CLOSE ? "Procès-verbal (PDF)" : "Projet de procès-verbal (PDF)");
             pv.getElement().setAttribute("aria-label", "Procès-verbal de la séance, document PDF");
             UnorderedList liste = new UnorderedList(new ListItem(resultats), new ListItem(pv));
             documents.add(new H2("Documents"), liste);
