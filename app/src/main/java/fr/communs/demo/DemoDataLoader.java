@@ -6,9 +6,6 @@ import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.CampagneSettings;
 import fr.communs.campagne.Defi;
-import fr.communs.comite.AvisComite;
-import fr.communs.comite.ComiteService;
-import fr.communs.comite.NotesAudition;
 import fr.communs.commun.CommunData;
 import fr.communs.commun.CommunService;
 import fr.communs.contribution.ContributionService;
@@ -83,7 +80,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final CommunService communs;
     private final GroupementService groupements;
     private final InstructionService instructions;
-    private final ComiteService comite;
+    private final DemoComite comite;
     private final AssembleeService assemblee;
     private final LivrableService livrables;
     private final TaskService engineTasks;
@@ -97,7 +94,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoBudgets budgets;
 
     DemoDataLoader(AccountService accounts, CampagneService campagnes, StructureService structures, CommunService communs,
-                   GroupementService groupements, InstructionService instructions, ComiteService comite,
+                   GroupementService groupements, InstructionService instructions, DemoComite comite,
                    AssembleeService assemblee, LivrableService livrables, TaskService engineTasks,
                    org.camunda.bpm.engine.ManagementService management, org.camunda.bpm.engine.RuntimeService runtime,
                    fr.communs.demo.internal.JooqDemoGroupements demoGroupements, ContributionService contributions,
@@ -132,8 +129,8 @@ class DemoDataLoader implements ApplicationRunner {
             SecurityContextHolder.clearContext();
         }
         log.info("Données de démonstration chargées. Comptes (mot de passe « {} ») : {} (administrateur), {} et {} "
-                        + "(agents), {} et {} (comité), {} (structures).", PASSWORD, ADMIN, AGENT, AGENT2, COMITE1, COMITE2,
-                STRUCTURE);
+                        + "(agents), {}, {}, {} et {} (comité), {} (structures).", PASSWORD, ADMIN, AGENT, AGENT2, COMITE1,
+                COMITE2, DemoComite.COMITE3, DemoComite.COMITE4, STRUCTURE);
     }
 
     private void load() {
@@ -257,10 +254,6 @@ class DemoDataLoader implements ApplicationRunner {
         group(acte, "porteur1@communs.test", "MIESS 30", "La Soierie");
         transmit(acte, "porteur1@communs.test", "15000");
         instruct(acte, DecisionInstruction.RECEVABLE, null);
-        scoreAll(acte);
-        avis(acte, "12000");
-        vote(acte, ResultatVote.ADOPTE, "12000");
-        livrable(acte, "porteur1@communs.test");
 
         // 2. Idea just deposited, groupement to form (the structure persona is its porteur): MIESS 30 asks to join,
         //    the porteur published two needs of contribution.
@@ -314,20 +307,19 @@ class DemoDataLoader implements ApplicationRunner {
                 "Merci de préciser la gouvernance : comment les décisions seront-elles prises entre les trois structures ?");
         backOffice.load(esperanza, numerique, this::as, this::s);
 
-        // 6. Recevable: comité members score the audition.
+        // 6. Heard today at the open séance: Lucie Moreau scored, Hélène Martin's scoring task is open.
         long festival = idea("porteur3@communs.test", "Festival Mouvement(é)", "Festival Mouvement(é), citoyen et engagé",
                 "Le Festival Mouvement(é) est né d'un sentiment d'impuissance face aux défis de notre époque ; des ateliers de co-création d'initiatives concrètes.", d1);
         group(festival, "porteur3@communs.test", "MIESS 30", "La Combine");
         transmit(festival, "porteur3@communs.test", "10000");
         instruct(festival, DecisionInstruction.RECEVABLE, null);
 
-        // 7. Scored by the comité: an agent records the avis.
+        // 7. Heard today and scored by the present members: an agent records the comité's avis.
         long fils = idea("porteur4@communs.test", "FILS METIS", "FILS METIS",
                 "Dans un contexte de rapide évolution climatique et de volonté de relocalisation des activités humaines, un projet de coopération textile.", d13);
         group(fils, "porteur4@communs.test", "Scic Virgocoop", "Les Survoltés", "La Soierie");
         transmit(fils, "porteur4@communs.test", "18000");
         instruct(fils, DecisionInstruction.RECEVABLE, null);
-        scoreAll(fils);
 
         // 8. Proposed to the Assemblée: an agent records the vote.
         long tnt = idea("porteur2@communs.test", "Ressourceries de Nîmes", "T.N.T. (Tremplin Nîmois de la Transition)",
@@ -335,8 +327,6 @@ class DemoDataLoader implements ApplicationRunner {
         group(tnt, "porteur2@communs.test", "MIESS 30", "R'dévolution");
         transmit(tnt, "porteur2@communs.test", "18000");
         instruct(tnt, DecisionInstruction.RECEVABLE, null);
-        scoreAll(tnt);
-        avis(tnt, "15000");
 
         // 9. Laureate: the structure persona deposits the livrable.
         long nourricier = idea(STRUCTURE, "Les Jardins du Mas Joyeux",
@@ -345,9 +335,6 @@ class DemoDataLoader implements ApplicationRunner {
         group(nourricier, STRUCTURE, "Les Survoltés", "COURTS CIRCUIX");
         transmit(nourricier, STRUCTURE, "8000");
         instruct(nourricier, DecisionInstruction.RECEVABLE, null);
-        scoreAll(nourricier);
-        avis(nourricier, "8000");
-        vote(nourricier, ResultatVote.ADOPTE, "8000");
 
         // 10. Non recevable.
         long talent = idea("porteur8@communs.test", "MIESS 30", "Révélateur de talent culinaire",
@@ -363,9 +350,6 @@ class DemoDataLoader implements ApplicationRunner {
         group(alimentation, "porteur2@communs.test", "Les Jardins du Mas Joyeux", "COURTS CIRCUIX");
         transmit(alimentation, "porteur2@communs.test", "12000");
         instruct(alimentation, DecisionInstruction.RECEVABLE, null);
-        scoreAll(alimentation);
-        avis(alimentation, "5000");
-        vote(alimentation, ResultatVote.REJETE, null);
 
         // 12. Groupement being formed, not yet eligible (one structure outside the Gard).
         long courts = idea("porteur6@communs.test", "COURTS CIRCUIX",
@@ -376,11 +360,12 @@ class DemoDataLoader implements ApplicationRunner {
         groupements.invite(courts, s("La Soierie"), RoleGroupement.MEMBRE,
                 "Vos ateliers culturels donneraient une belle place à la création dans ce projet.");
 
-        // 13. Transmitted, waiting for instruction.
+        // 13. Recevable, convoqué to the séance in preparation.
         long foret = idea("porteur7@communs.test", "Les Survoltés", "Gestion de la forêt d'Aubais en commun",
                 "Contre les incendies et pour la préservation et la valorisation du patrimoine naturel et culturel de la commune, la mairie et les associations s'associent.", d13);
         group(foret, "porteur7@communs.test", "Commune d'Aubais", "MIESS 30", "Les Jardins du Mas Joyeux");
         transmit(foret, "porteur7@communs.test", "14000");
+        instruct(foret, DecisionInstruction.RECEVABLE, null);
 
         // 14. Vote adjourned: waiting for the next session of the Assemblée.
         long biodiversite = idea("porteur8@communs.test", "MIESS 30",
@@ -389,9 +374,20 @@ class DemoDataLoader implements ApplicationRunner {
         group(biodiversite, "porteur8@communs.test", "Réseau des tiers lieux et lieux hybrides du Gard", "La Soierie");
         transmit(biodiversite, "porteur8@communs.test", "12000");
         instruct(biodiversite, DecisionInstruction.RECEVABLE, null);
-        scoreAll(biodiversite);
-        avis(biodiversite, "10000");
+
+        // The comité: 1, 8, 9, 11 and 14 were heard at the séance held three weeks ago (closed, PV), then the Assemblée
+        // voted; 6 and 7 are heard today; 13 is convoqué to the next séance.
+        DemoComite.Dossiers dossiers = new DemoComite.Dossiers(acte, tnt, nourricier, alimentation, biodiversite, fils,
+                festival, foret);
+        comite.membres(this::as, this::s);
+        comite.seanceClose(dossiers, this::as, this::runJobs);
+        vote(acte, ResultatVote.ADOPTE, "12000");
+        livrable(acte, "porteur1@communs.test");
+        vote(nourricier, ResultatVote.ADOPTE, "8000");
+        vote(alimentation, ResultatVote.REJETE, null);
         vote(biodiversite, ResultatVote.AJOURNE, null);
+        comite.seanceOuverte(dossiers, this::as, this::runJobs);
+        comite.seanceEnPreparation(dossiers, this::as);
     }
 
     private long idea(String email, String porteur, String titre, String resume, Set<Long> defis) {
@@ -439,25 +435,6 @@ class DemoDataLoader implements ApplicationRunner {
                         java.util.EnumSet.of(fr.communs.instruction.PartieDossier.GOUVERNANCE, fr.communs.instruction.PartieDossier.PIECES),
                         Dates.today().plusDays(10))
                 : InstructionDecision.of(decision, criteres, motif));
-    }
-
-    private void scoreAll(long communId) {
-        runJobs(communId);
-        int i = 0;
-        for (String membre : List.of(COMITE1, COMITE2)) {
-            AppUser user = as(membre);
-            Task task = awaitTask(() -> engineTasks.createTaskQuery().processDefinitionKey(CycleCommunProcess.KEY).processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
-                    .taskDefinitionKey(CycleCommunProcess.TASK_NOTER_AUDITION).taskAssignee(user.camundaId()).singleResult());
-            comite.score(task.getId(), new NotesAudition(4, 3 + i, 4, 5 - i, "Projet solide ; la gouvernance reste à préciser."));
-            i++;
-        }
-    }
-
-    private void avis(long communId, String subvention) {
-        as(AGENT2);
-        comite.recordAvis(taskOf(communId, CycleCommunProcess.TASK_AVIS_COMITE).getId(),
-                new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal(subvention),
-                        "Mise en lien avec le réseau des tiers-lieux ; accompagnement juridique par la MIESS."));
     }
 
     private void vote(long communId, ResultatVote resultat, String montant) {

@@ -4,8 +4,6 @@ import fr.communs.base.Dates;
 import fr.communs.assemblee.AssembleeService;
 import fr.communs.assemblee.VoteAssemblee;
 import fr.communs.avis.AvisService;
-import fr.communs.comite.AvisComite;
-import fr.communs.comite.ComiteService;
 import fr.communs.commun.CommunData;
 import fr.communs.commun.CommunService;
 import fr.communs.commun.GroupementService;
@@ -42,9 +40,8 @@ import org.springframework.context.ApplicationContext;
  * structure and two ESS members), and the nine personas' accounts. Built once per Spring context through the real
  * services and the engine.
  *
- * <p>The "recused comité member" does not exist in the model yet (recusal comes with issue 12): it is played by a
- * comité member created after every file went to the comité, so that they have no audition task on any of them —
- * exactly what a recused member must be refused.
+ * <p>The "recused comité member" represents the porteur structure at the comité: they are recused automatically from
+ * every file of the Monde (all carried by that structure), sit at every séance, and get no scoring task.
  */
 final class Monde {
     private static ApplicationContext builtFor;
@@ -70,9 +67,11 @@ final class Monde {
     long avisReferent;
     long pieceEnInstruction;
     long notificationMembre;
-    /** Declared recevable: the comité member's audition task is open. */
+    /** Declared recevable and heard at an open séance: the comité member's scoring task is open. */
     long auComite;
     String tacheAudition;
+    /** The open séance where {@link #auComite} is heard. */
+    long seanceOuverte;
     long pieceAuComite;
     /** Compléments asked: the porteur's "Compléter le dossier" task is open. */
     long enComplements;
@@ -87,11 +86,7 @@ final class Monde {
     long laureat;
     String tacheLivrable;
     long campagne;
-    /**
-     * A closed séance of the comité (issue 12: results and documents) with {@link #aLAssemblee} on its agenda, inserted
-     * as the séance service writes it; {@link #aLAssemblee}'s avis (recorded by the former comité step, outside any
-     * séance) is final, so its groupement reads it.
-     */
+    /** The closed séance where {@link #aLAssemblee} was heard and received its favorable avis (final: its groupement reads it). */
     long seance;
     /** Text of a message on every transmitted file (shown only to those who may read the thread). */
     static final String MESSAGE = "Message du groupement pour la matrice";
@@ -113,7 +108,6 @@ final class Monde {
     private final PieceJointeService pieces;
     private final MessageService messages;
     private final AvisService avis;
-    private final ComiteService comites;
     private final AssembleeService assemblees;
     private final ContributionService contributions;
     private final org.camunda.bpm.engine.TaskService engineTasks;
@@ -128,7 +122,6 @@ final class Monde {
         pieces = context.getBean(PieceJointeService.class);
         messages = context.getBean(MessageService.class);
         avis = context.getBean(AvisService.class);
-        comites = context.getBean(ComiteService.class);
         assemblees = context.getBean(AssembleeService.class);
         contributions = context.getBean(ContributionService.class);
         engineTasks = context.getBean(org.camunda.bpm.engine.TaskService.class);
@@ -151,6 +144,13 @@ final class Monde {
         persona(Persona.REFERENT, fx.referent("Culture"));
         persona(Persona.COMITE, fx.account(Roles.COMITE));
         persona(Persona.ADMIN, fx.admin());
+        persona(Persona.COMITE_RECUSE, fx.account(Roles.COMITE));
+        fx.as(emails.get(Persona.ADMIN));
+        var membres = context.getBean(fr.communs.comite.membre.MembreService.class);
+        var recuse = membres.membre(ids.get(Persona.COMITE_RECUSE));
+        membres.modifier(recuse.id(), recuse.version(), new fr.communs.comite.membre.MembreData(
+                fr.communs.comite.membre.College.ACTEUR_ESS, porteurStructure, null, recuse.actifDu(), null));
+        fx.logout();
         String porteur = emails.get(Persona.MEMBRE);
 
         fx.as(porteur);
@@ -181,8 +181,9 @@ final class Monde {
         fx.as(porteur);
         pieceAuComite = pieces.list(auComite).get(0).id();
         recevable(auComite);
+        seanceOuverte = fx.enAudition(auComite);
         tacheAudition = engineTasks.createTaskQuery().processInstanceBusinessKey("commun-" + auComite)
-                .taskDefinitionKey(CycleCommunProcess.TASK_NOTER_AUDITION)
+                .taskDefinitionKey(CycleCommunProcess.TASK_NOTER_SEANCE)
                 .taskAssignee(String.valueOf(ids.get(Persona.COMITE))).singleResult().getId();
 
         enComplements = transmis(porteur, membre, contributeur);
@@ -199,7 +200,7 @@ final class Monde {
         recevable(avisAttendu);
         fx.scored(avisAttendu);
         fx.runJobs(avisAttendu);
-        tacheAvisComite = fx.task(avisAttendu, CycleCommunProcess.TASK_AVIS_COMITE).getId();
+        tacheAvisComite = fx.task(avisAttendu, CycleCommunProcess.TASK_AVIS_SEANCE).getId();
 
         aLAssemblee = aLAssemblee(porteur, membre, contributeur);
         tacheVote = fx.task(aLAssemblee, CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId();
@@ -212,9 +213,7 @@ final class Monde {
         fx.runJobs(laureat);
         tacheLivrable = fx.task(laureat, CycleCommunProcess.TASK_DEPOSER_LIVRABLE).getId();
 
-        // Created once every file went to the comité: no audition task on any of them (see the class comment).
-        persona(Persona.COMITE_RECUSE, fx.account(Roles.COMITE));
-        seance = seanceClose(context.getBean(org.jooq.DSLContext.class));
+        seance = fx.seanceOf(aLAssemblee);
         fx.as(porteur);
         notificationMembre = context.getBean(fr.communs.notification.NotificationService.class).mine(0, 1).get(0).id();
         fx.logout();
@@ -276,24 +275,10 @@ final class Monde {
         recevable(id);
         fx.scored(id);
         fx.runJobs(id);
-        fx.as(emails.get(Persona.INSTRUCTEUR));
-        comites.recordAvis(fx.task(id, CycleCommunProcess.TASK_AVIS_COMITE).getId(),
-                new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("10000"), null));
-        fx.logout();
+        fx.avisSeance(id, new fr.communs.comite.deliberation.AvisSeance(
+                fr.communs.comite.deliberation.AvisSeance.Type.FAVORABLE, null, null, new BigDecimal("10000")));
+        fx.close(fx.seanceOf(id));
         fx.runJobs(id);
-        return id;
-    }
-
-    private long seanceClose(org.jooq.DSLContext dsl) {
-        java.time.OffsetDateTime debut = java.time.OffsetDateTime.now().minusDays(7);
-        long id = dsl.insertInto(fr.communs.db.Tables.SEANCE).set(fr.communs.db.Tables.SEANCE.CAMPAGNE_ID, campagne)
-                .set(fr.communs.db.Tables.SEANCE.DEBUT, debut).set(fr.communs.db.Tables.SEANCE.LIEU, "Salle de la matrice")
-                .set(fr.communs.db.Tables.SEANCE.STATUT, "CLOSE").set(fr.communs.db.Tables.SEANCE.CREE_PAR, ids.get(Persona.INSTRUCTEUR))
-                .returning(fr.communs.db.Tables.SEANCE.SEANCE_ID).fetchOne().getSeanceId();
-        dsl.insertInto(fr.communs.db.Tables.SEANCE_AUDITION).set(fr.communs.db.Tables.SEANCE_AUDITION.SEANCE_ID, id)
-                .set(fr.communs.db.Tables.SEANCE_AUDITION.COMMUN_ID, aLAssemblee).set(fr.communs.db.Tables.SEANCE_AUDITION.DEBUT, debut)
-                .set(fr.communs.db.Tables.SEANCE_AUDITION.DUREE_MINUTES, (short) 30)
-                .set(fr.communs.db.Tables.SEANCE_AUDITION.STATUT, "TENUE").execute();
         return id;
     }
 

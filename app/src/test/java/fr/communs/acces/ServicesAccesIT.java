@@ -118,6 +118,9 @@ class ServicesAccesIT {
     @Autowired fr.communs.comite.contribution.ContributionComiteService comiteContributions;
     @Autowired fr.communs.comite.resultat.ResultatService resultatsComite;
     @Autowired fr.communs.comite.pv.ProcesVerbalService documentsComite;
+    @Autowired fr.communs.comite.seance.SeanceService seancesComite;
+    @Autowired fr.communs.comite.notation.NotationService notationsComite;
+    @Autowired fr.communs.comite.deliberation.AvisSeanceService avisSeanceComite;
     /** The fingerprint of Monde, the same before and after every cell (writes are rolled back). */
     String empreinteDuMonde;
 
@@ -513,6 +516,74 @@ class ServicesAccesIT {
         lecture("DeportService.peutDeclarer(long)", ok(COMITE), m -> deportsComite.peutDeclarer(m.auComite));
         ecriture("DeportService.declarer(long,String)", ok(COMITE), m -> {
             deportsComite.declarer(m.auComite, "Un lien avec le porteur (matrice)");
+            return null;
+        });
+        // --- The comité's séances, scoring and avis ------------------------------------------------------------------
+        Set<Persona> seanceLecteurs = ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, Persona.COMITE_RECUSE);
+        lecture("SeanceService.get(long)", seanceLecteurs, m -> seancesComite.get(m.seance));
+        lecture("SeanceService.ordreDuJour(long)", seanceLecteurs, m -> seancesComite.ordreDuJour(m.seance));
+        lecture("SeanceService.membres(long)", seanceLecteurs, m -> seancesComite.membres(m.seanceOuverte));
+        lecture("SeanceService.quorums(long)", seanceLecteurs, m -> seancesComite.quorums(m.seanceOuverte));
+        // Agents get an empty set (never recused); the recused member gets the files of the séance.
+        lecture("SeanceService.mesDeports(long)", ok(Persona.COMITE_RECUSE), m -> seancesComite.mesDeports(m.seanceOuverte));
+        lecture("SeanceService.auditionPrevue(long)", seanceLecteurs,
+                m -> seancesComite.auditionPrevue(m.auComite).isPresent() ? "prévue" : "entendue");
+        String sc = "SeanceServiceIT";
+        java.time.LocalDateTime plusTard = Dates.today().plusDays(20).atTime(14, 0);
+        ecritureRefusee("SeanceService.ajourner(long,long,String,Long,Creneau)", SERVICE, sc, m -> {
+            seancesComite.ajourner(m.seanceOuverte, m.auComite, "Matrice", null, null);
+            return null;
+        });
+        ecritureRefusee("SeanceService.ajouterAudition(long,Creneau)", SERVICE, sc, m -> {
+            seancesComite.ajouterAudition(m.seanceOuverte, new fr.communs.comite.seance.Creneau(m.auComite, plusTard, 30));
+            return null;
+        });
+        ecritureRefusee("SeanceService.annuler(long,String)", SERVICE, sc, m -> {
+            seancesComite.annuler(m.seanceOuverte, "Matrice");
+            return null;
+        });
+        ecritureRefusee("SeanceService.clore(long)", SERVICE, sc, m -> {
+            seancesComite.clore(m.seanceOuverte);
+            return null;
+        });
+        ecritureRefusee("SeanceService.ouvrir(long)", SERVICE, sc, m -> seancesComite.ouvrir(m.seanceOuverte));
+        ecritureRefusee("SeanceService.enregistrerPresences(long,Map)", SERVICE, sc, m -> {
+            seancesComite.enregistrerPresences(m.seanceOuverte, Map.of(m.ids.get(COMITE), fr.communs.comite.seance.Presence.ABSENT));
+            return null;
+        });
+        ecritureRefusee("SeanceService.modifier(long,int,LocalDateTime,String,String)", SERVICE, sc, m -> {
+            seancesComite.modifier(m.seanceOuverte, 0, plusTard, "Salle de la matrice", null);
+            return null;
+        });
+        ecritureRefusee("SeanceService.modifierCreneau(long,Creneau,int)", SERVICE, sc, m -> {
+            seancesComite.modifierCreneau(m.seanceOuverte, new fr.communs.comite.seance.Creneau(m.auComite, plusTard, 30), 0);
+            return null;
+        });
+        lecture("NotationService.grille(long)", EnumSet.complementOf(EnumSet.of(ANONYME)), m -> notationsComite.grille(m.campagne));
+        // The member's own scoring sheet: the recused member is refused (no task, no sheet).
+        lecture("NotationService.fiche(String)", ok(COMITE), m -> notationsComite.fiche(m.tacheAudition));
+        lecture("NotationService.fiche(long,long)", ok(COMITE), m -> notationsComite.fiche(m.seanceOuverte, m.auComite));
+        // The scores of a file heard and closed: the service and the non-recused members who scored it.
+        lecture("NotationService.notes(long,long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE),
+                m -> notationsComite.notes(m.seance, m.aLAssemblee));
+        ecritureRefusee("NotationService.soumettre(String,List)", ok(COMITE), "CycleServicesIT", m -> {
+            notationsComite.soumettre(m.tacheAudition, notationsComite.grille(m.campagne).stream()
+                    .map(c -> new fr.communs.comite.notation.NoteCritere(c.id(), 3, null)).toList());
+            return null;
+        });
+        ecritureRefusee("NotationService.corriger(long,long,List,int)", ok(COMITE), "NotationServiceIT", m -> {
+            notationsComite.corriger(m.seanceOuverte, m.auComite, notationsComite.grille(m.campagne).stream()
+                    .map(c -> new fr.communs.comite.notation.NoteCritere(c.id(), 3, null)).toList(), 0);
+            return null;
+        });
+        lecture("AvisSeanceService.seanceOfTask(String)", SERVICE, m -> avisSeanceComite.seanceOfTask(m.tacheAvisComite));
+        lecture("AvisSeanceService.montantDemande(long)", SERVICE,
+                m -> String.valueOf(avisSeanceComite.montantDemande(m.avisAttendu)));
+        lecture("AvisSeanceService.avisDuDossier(long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE),
+                m -> avisSeanceComite.avisDuDossier(m.aLAssemblee));
+        ecritureRefusee("AvisSeanceService.enregistrer(String,AvisSeance)", SERVICE, "CycleServicesIT", m -> {
+            avisSeanceComite.enregistrer(m.tacheAvisComite, new fr.communs.comite.deliberation.AvisSeance(
+                    fr.communs.comite.deliberation.AvisSeance.Type.FAVORABLE, null, null, new BigDecimal("10000")));
             return null;
         });
         ecritureRefusee("TaskService.claim(String)", ok(INSTRUCTEUR), "InstructionServiceIT", m -> {

@@ -18,9 +18,10 @@ import fr.communs.budget.BudgetService;
 import fr.communs.campagne.Campagne;
 import fr.communs.campagne.CampagneService;
 import fr.communs.campagne.CampagneSettings;
-import fr.communs.comite.AvisComite;
-import fr.communs.comite.ComiteService;
-import fr.communs.comite.NotesAudition;
+import fr.communs.comite.deliberation.AvisSeance;
+import fr.communs.comite.deliberation.AvisSeanceService;
+import fr.communs.comite.notation.NotationService;
+import fr.communs.comite.notation.NoteCritere;
 import fr.communs.budget.LigneBudget;
 import fr.communs.commun.CommunData;
 import fr.communs.commun.CommunService;
@@ -121,7 +122,8 @@ class SaisiesInvalidesIT {
     @Autowired PieceJointeService pieces;
     @Autowired InstructionService instructions;
     @Autowired AvisService avis;
-    @Autowired ComiteService comites;
+    @Autowired fr.communs.comite.notation.NotationService notations;
+    @Autowired AvisSeanceService avisSeances;
     @Autowired AssembleeService assemblee;
     @Autowired DossierService dossiers;
     @Autowired LivrableService livrables;
@@ -507,23 +509,45 @@ class SaisiesInvalidesIT {
             if (recevable == null) {
                 recevable = fx.transmis();
                 fx.recevable(recevable);
+                fx.enAudition(recevable.communId());
             }
-            var task = fx.tasks(recevable.communId(), CycleCommunProcess.TASK_NOTER_AUDITION).get(0);
+            var task = fx.tasks(recevable.communId(), CycleCommunProcess.TASK_NOTER_SEANCE).get(0);
             fx.as(fx.emailOf(Long.parseLong(task.getAssignee())));
             return task;
+        };
+        java.util.function.BiFunction<Integer, String, List<NoteCritere>> grille = (premiere, commentaire) -> {
+            List<NoteCritere> notes = new ArrayList<>();
+            for (var c : notations.fiche(audition.get().getId()).grille()) {
+                notes.add(new NoteCritere(c.id(), notes.isEmpty() ? premiere : Integer.valueOf(3), notes.isEmpty() ? commentaire : null));
+            }
+            return notes;
         };
         Supplier<String> where = () -> "commun_id = " + recevable.communId();
         List<DynamicNode> cases = new ArrayList<>();
         for (Integer note : Arrays.asList(-1, 6, 1000, null)) {
             cases.add(dynamicTest("Note = " + note, () -> {
                 var task = audition.get();
-                refusedUnchanged("comite_note", where.get(), () -> comites.score(task.getId(), new NotesAudition(note, 3, 3, 3, null)));
+                List<NoteCritere> notes = grille.apply(note, null);
+                refusedUnchanged("comite_notation", where.get(), () -> notations.soumettre(task.getId(), notes));
             }));
         }
-        cases.addAll(texts("Commentaire", 2000, false, "comite_note", () -> {
+        cases.addAll(texts("Commentaire", NotationService.COMMENTAIRE_MAX, false, "comite_notation", () -> {
             audition.get();
             return where.get();
-        }, v -> comites.score(audition.get().getId(), new NotesAudition(3, 3, 3, 3, v))));
+        }, v -> notations.soumettre(audition.get().getId(), grille.apply(3, v))));
+        cases.add(dynamicTest("Notes soumises par un autre membre que celui de la tâche", () -> {
+            var task = audition.get();
+            List<NoteCritere> notes = grille.apply(3, null);
+            fx.as(fx.account(Roles.COMITE));
+            refusedUnchanged("comite_notation", where.get(), () -> notations.soumettre(task.getId(), notes));
+        }));
+        cases.add(dynamicTest("Commentaire = " + label(FORMULES.get(0)) + " : gardé tel quel (les refus ci-dessus ne tiennent pas à l'état de la tâche)", () -> {
+            var task = audition.get();
+            notations.soumettre(task.getId(), grille.apply(5, FORMULES.get(0)));
+            assertThat(dsl.fetchValue("select commentaire from app.comite_score where commun_id = " + recevable.communId()
+                    + " and commentaire is not null")).isEqualTo(FORMULES.get(0));
+            stored++;
+        }));
         return cases;
     }
 
@@ -664,7 +688,7 @@ class SaisiesInvalidesIT {
     private Fixtures.Transmis aviser;
     private String avisAgent;
 
-    /** A recevable file scored by the comité; the agent who records the comité's avis logged in; the task's id. */
+    /** A recevable file scored at an open séance; an agent of the service logged in; the avis task's id. */
     private String avisComite() {
         fx.campagne();
         if (aviser == null) {
@@ -673,7 +697,11 @@ class SaisiesInvalidesIT {
             fx.scored(aviser.communId());
         }
         fx.as(avisAgent);
-        return fx.task(aviser.communId(), CycleCommunProcess.TASK_AVIS_COMITE).getId();
+        return fx.task(aviser.communId(), CycleCommunProcess.TASK_AVIS_SEANCE).getId();
+    }
+
+    private static AvisSeance favorable(BigDecimal subvention, String motivation) {
+        return new AvisSeance(AvisSeance.Type.FAVORABLE, motivation, null, subvention);
     }
 
     private List<DynamicNode> comiteAvis() {
@@ -682,35 +710,44 @@ class SaisiesInvalidesIT {
         for (String m : concat(MONTANTS, List.of("10000000.01"))) {
             cases.add(dynamicTest("Subvention proposée = " + m, () -> {
                 String task = avisComite();
-                refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
-                        new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal(m), null)));
+                refusedUnchanged("comite_avis", where.get(), () -> avisSeances.enregistrer(task, favorable(new BigDecimal(m), null)));
             }));
         }
         cases.add(dynamicTest("Subvention proposée absente", () -> {
             String task = avisComite();
-            refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
-                    new AvisComite(AvisComite.Avis.FAVORABLE, null, null)));
+            refusedUnchanged("comite_avis", where.get(), () -> avisSeances.enregistrer(task, favorable(null, null)));
         }));
         cases.add(dynamicTest("Avis absent", () -> {
             String task = avisComite();
-            refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
-                    new AvisComite(null, new BigDecimal("12000"), null)));
+            refusedUnchanged("comite_avis", where.get(), () -> avisSeances.enregistrer(task,
+                    new AvisSeance(null, null, null, new BigDecimal("12000"))));
+        }));
+        cases.add(dynamicTest("Avis défavorable sans motivation", () -> {
+            String task = avisComite();
+            refusedUnchanged("comite_avis", where.get(), () -> avisSeances.enregistrer(task,
+                    new AvisSeance(AvisSeance.Type.DEFAVORABLE, "  ", null, null)));
+        }));
+        cases.add(dynamicTest("Avis favorable avec réserves sans réserves écrites", () -> {
+            String task = avisComite();
+            refusedUnchanged("comite_avis", where.get(), () -> avisSeances.enregistrer(task,
+                    new AvisSeance(AvisSeance.Type.RESERVE, null, null, new BigDecimal("12000"))));
         }));
         cases.add(dynamicTest("Avis enregistré par un membre du comité au lieu d'un agent", () -> {
             String task = avisComite();
             fx.as(fx.account(Roles.COMITE));
-            refusedUnchanged("comite_avis", where.get(), () -> comites.recordAvis(task,
-                    new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000"), null)));
+            refusedUnchanged("comite_avis", where.get(), () -> avisSeances.enregistrer(task,
+                    favorable(new BigDecimal("12000"), null)));
         }));
-        cases.addAll(texts("Contributions non financières proposées", 4000, false, "comite_avis", () -> {
+        cases.addAll(texts("Motivation", AvisSeanceService.MOTIVATION_MAX, false, "comite_avis", () -> {
             avisComite();
             return where.get();
-        }, v -> comites.recordAvis(avisComite(), new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000"), v))));
-        cases.add(dynamicTest("Contributions = " + label(FORMULES.get(0)) + ", subvention 12 000,50 € : gardées telles quelles", () -> {
-            comites.recordAvis(avisComite(), new AvisComite(AvisComite.Avis.FAVORABLE, new BigDecimal("12000.50"), FORMULES.get(0)));
-            assertThat(comites.avis(aviser.communId())).hasValueSatisfying(a -> {
-                assertThat(a.subventionProposee()).isEqualByComparingTo("12000.50");
-                assertThat(a.contributions()).isEqualTo(FORMULES.get(0));
+        }, v -> avisSeances.enregistrer(avisComite(), favorable(new BigDecimal("12000"), v))));
+        cases.add(dynamicTest("Motivation = " + label(FORMULES.get(0)) + ", subvention 12 000,50 € : gardées telles quelles", () -> {
+            avisSeances.enregistrer(avisComite(), favorable(new BigDecimal("12000.50"), FORMULES.get(0)));
+            fx.as(avisAgent);
+            assertThat(avisSeances.avisDuDossier(aviser.communId())).singleElement().satisfies(a -> {
+                assertThat(a.subvention()).isEqualByComparingTo("12000.50");
+                assertThat(a.motivation()).isEqualTo(FORMULES.get(0));
             });
             stored++;
         }));
