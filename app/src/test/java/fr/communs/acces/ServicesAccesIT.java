@@ -559,7 +559,7 @@ class ServicesAccesIT {
             seancesComite.modifierCreneau(m.seanceOuverte, new fr.communs.comite.seance.Creneau(m.auComite, plusTard, 30), 0);
             return null;
         });
-        lecture("NotationService.grille(long)", EnumSet.complementOf(EnumSet.of(ANONYME)), m -> notationsComite.grille(m.campagne));
+        lecture("NotationService.grille(long)", EnumSet.complementOf(EnumSet.of(Persona.ANONYME)), m -> notationsComite.grille(m.campagne));
         // The member's own scoring sheet: the recused member is refused (no task, no sheet).
         lecture("NotationService.fiche(String)", ok(COMITE), m -> notationsComite.fiche(m.tacheAudition));
         lecture("NotationService.fiche(long,long)", ok(COMITE), m -> notationsComite.fiche(m.seanceOuverte, m.auComite));
@@ -568,12 +568,12 @@ class ServicesAccesIT {
                 m -> notationsComite.notes(m.seance, m.aLAssemblee));
         ecritureRefusee("NotationService.soumettre(String,List)", ok(COMITE), "CycleServicesIT", m -> {
             notationsComite.soumettre(m.tacheAudition, notationsComite.grille(m.campagne).stream()
-                    .map(c -> new fr.communs.comite.notation.NoteCritere(c.id(), 3, null)).toList());
+                    .map(k -> new fr.communs.comite.notation.NoteCritere(k.id(), 3, null)).toList());
             return null;
         });
         ecritureRefusee("NotationService.corriger(long,long,List,int)", ok(COMITE), "NotationServiceIT", m -> {
             notationsComite.corriger(m.seanceOuverte, m.auComite, notationsComite.grille(m.campagne).stream()
-                    .map(c -> new fr.communs.comite.notation.NoteCritere(c.id(), 3, null)).toList(), 0);
+                    .map(k -> new fr.communs.comite.notation.NoteCritere(k.id(), 3, null)).toList(), 0);
             return null;
         });
         lecture("AvisSeanceService.seanceOfTask(String)", SERVICE, m -> avisSeanceComite.seanceOfTask(m.tacheAvisComite));
