@@ -227,8 +227,19 @@ class RoutesAccesIT {
                 route("taches/instruction/:taskId", "instruire (pris par l'instructeur)").tache(m -> m.tacheInstruction)
                         .forward("dossiers/").ok(INSTRUCTEUR),
                 route("taches/avis/:taskId", "avis du référent").tache(m -> m.tacheAvisReferent).ok(REFERENT),
-                route("taches/audition/:taskId", "audition du membre du comité").tache(m -> m.tacheAudition).ok(COMITE),
-                route("taches/avis-comite/:taskId", "avis du comité").tache(m -> m.tacheAvisComite).ok(SERVICE),
+                // The screens of the comité before séances serve files still on the former definition only: a task of
+                // the séance flow is refused there (CycleCommunComiteSansSeanceTest, legacy views).
+                route("taches/audition/:taskId", "notation en séance sur l'ancien écran").tache(m -> m.tacheAudition).ok(),
+                route("taches/avis-comite/:taskId", "avis en séance sur l'ancien écran").tache(m -> m.tacheAvisComite).ok(),
+                route("taches/notation/:taskId", "notation du membre du comité").tache(m -> m.tacheAudition).ok(COMITE),
+                route("taches/avis-seance/:taskId", "avis du comité en séance").tache(m -> m.tacheAvisComite).ok(SERVICE),
+                // The séance's page: agents and members (the recused member sees the agenda, marked déporté(e)).
+                route("seances/:seanceId([0-9]{1,18})", "séance ouverte").id("seanceId", m -> m.seanceOuverte)
+                        .marqueur(m -> m.titres.get(m.auComite)).ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, COMITE_RECUSE),
+                // The scores of a file: the service and the members who scored it; never the recused member.
+                route("comite/seances/:seanceId([0-9]{1,18})/dossiers/:communId([0-9]{1,18})", "notes d'un dossier de la séance close")
+                        .id("seanceId", m -> m.seance).id("communId", m -> m.aLAssemblee)
+                        .marqueur(m -> m.titres.get(m.aLAssemblee)).ok(INSTRUCTEUR, AUTRE_AGENT, COMITE),
                 // A member's recusal from one file of the séance hides that file only (ResultatsEtProcesVerbalIT).
                 route("comite/seances/:seanceId([0-9]{1,18})/resultats", "séance close (commun à l'Assemblée)")
                         .id("seanceId", m -> m.seance).marqueur(m -> m.titres.get(m.aLAssemblee))

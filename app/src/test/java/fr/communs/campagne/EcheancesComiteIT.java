@@ -28,7 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The comité's tasks are due on the campagne's comité date, and follow it when an administrator moves it. */
+/**
+ * The comité's due dates. Files in flight on the cycle's previous definition (comité without séances) keep their
+ * tasks due on the campagne's comité date, following it when an administrator moves it, and reach the Assemblée
+ * through the former screens' services; on the current definition, a file's tasks are due on its séance's day and
+ * follow the séance when it moves before it opens.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class EcheancesComiteIT {
@@ -37,7 +42,10 @@ class EcheancesComiteIT {
     @Autowired InstructionService instructions;
     @Autowired ComiteService comite;
 
+    @Autowired fr.communs.comite.seance.SeanceService seances;
+
     Campagne initiale;
+    String ancienne;
 
     @BeforeEach
     void setUp() {
@@ -47,6 +55,9 @@ class EcheancesComiteIT {
 
     @AfterEach
     void tearDown() {
+        if (ancienne != null) {
+            fx.retirerAncienneDefinition(ancienne);
+        }
         fx.as(fx.admin());
         campagnes.update(initiale.id(), with(initiale.dateComite()));
         fx.logout();
@@ -64,7 +75,8 @@ class EcheancesComiteIT {
     }
 
     @Test
-    void auditions_are_due_on_the_comite_day_the_avis_a_week_later_and_both_follow_a_new_comite_date() {
+    void on_the_previous_definition_auditions_are_due_on_the_comite_day_the_avis_a_week_later_both_follow_a_new_date_and_the_file_reaches_the_vote() {
+        ancienne = fx.ancienneDefinition();
         fx.account(Roles.COMITE);
         long id = fx.transmis().communId();
         String agent = fx.account(Roles.AGENT);
@@ -97,5 +109,33 @@ class EcheancesComiteIT {
         campagnes.update(initiale.id(), with(avancee));
         assertThat(fx.task(id, CycleCommunProcess.TASK_AVIS_COMITE).getDueDate())
                 .isEqualTo(Date.from(endOf(avancee).toInstant().plus(Duration.ofDays(7))));
+
+        fx.as(agent);
+        comite.recordAvis(fx.task(id, CycleCommunProcess.TASK_AVIS_COMITE).getId(), new fr.communs.comite.AvisComite(
+                fr.communs.comite.AvisComite.Avis.FAVORABLE, new java.math.BigDecimal("9000"), null));
+        fx.runJobs(id);
+        assertThat(fx.task(id, CycleCommunProcess.TASK_VOTE_ASSEMBLEE)).as("the file in flight reaches the vote").isNotNull();
+    }
+
+    @Test
+    void seance_tasks_are_due_on_the_seance_and_follow_it_when_it_moves_before_opening() {
+        fx.account(Roles.COMITE);
+        Fixtures.Transmis t = fx.transmis();
+        fx.recevable(t);
+        long seanceId = fx.seance(t.communId());
+        java.time.LocalDateTime avancee = Dates.today().plusDays(1).atTime(9, 0);
+        fx.as(fx.account(Roles.AGENT));
+        fr.communs.comite.seance.Seance seance = seances.get(seanceId);
+        assertThat(seance.debut()).isAfter(avancee);
+        seances.modifier(seanceId, seance.version(), avancee, null, seance.lienVisio());
+        fx.logout();
+        fx.ouverte(seanceId);
+
+        Date debut = Date.from(avancee.atZone(Dates.ZONE).toInstant());
+        assertThat(fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE)).isNotEmpty()
+                .allSatisfy(task -> assertThat(task.getDueDate()).as("due when the moved séance starts").isEqualTo(debut));
+        fx.scored(t.communId());
+        assertThat(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_SEANCE).getDueDate())
+                .isEqualTo(Date.from(debut.toInstant().plus(CycleCommunProcess.AVIS_APRES_COMITE)));
     }
 }

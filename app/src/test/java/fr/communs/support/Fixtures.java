@@ -418,6 +418,39 @@ public class Fixtures {
         return runtime.createExecutionQuery().processInstanceBusinessKey("commun-" + communId).activityId(activityId).count() > 0;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.RepositoryService repository;
+
+    /**
+     * Deploys the cycle's previous definition (the comité without séances: "Convoquer le comité", "Noter l'audition",
+     * "Enregistrer l'avis du comité") as the latest version: files started from now on run on it, as the files in
+     * flight at the upgrade do. Undo with {@link #retirerAncienneDefinition}. Returns the deployment's id.
+     */
+    public String ancienneDefinition() {
+        try (var xml = Fixtures.class.getResourceAsStream("/anciennes/cycle-commun-comite-sans-seance.xml")) {
+            return repository.createDeployment().name("cycle sans séances (test)")
+                    .addInputStream("cycle-commun-comite-sans-seance.bpmn", xml).deploy().getId();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the previous definition deployed by {@link #ancienneDefinition} and the files that ran on it. */
+    public void retirerAncienneDefinition(String deploymentId) {
+        repository.deleteDeployment(deploymentId, true, true);
+    }
+
+    /** On the previous definition: every member scores 3 on their "Noter l'audition" task; the avis task opens. */
+    public void scoredAncien(long communId) {
+        runJobs(communId);
+        for (Task audition : tasks(communId, fr.communs.processes.CycleCommunProcess.TASK_NOTER_AUDITION)) {
+            as(emailOf(Long.parseLong(audition.getAssignee())));
+            comites.getObject().score(audition.getId(), new fr.communs.comite.NotesAudition(3, 3, 3, 3, null));
+            logout();
+        }
+        runJobs(communId);
+    }
+
     /** An agent records the comité's avis on the file (its task must be open). */
     public void avisSeance(long communId, fr.communs.comite.deliberation.AvisSeance avis) {
         as(account(Roles.AGENT));

@@ -21,10 +21,10 @@ public class JooqDemoSeances {
     /** Moves the séance and its audition slots {@code jours} days back; with {@code tout}, its opening and close too. */
     @Transactional
     public void decaler(long seanceId, int jours, boolean tout) {
-        dsl.execute("update seance set debut = debut - make_interval(days => ?)"
+        dsl.execute("update app.seance set debut = debut - make_interval(days => ?)"
                 + (tout ? ", ouverte_le = ouverte_le - make_interval(days => ?), close_le = close_le - make_interval(days => ?)"
                         : "") + " where seance_id = ?",
                 tout ? new Object[] {jours, jours, jours, seanceId} : new Object[] {jours, seanceId});
-        dsl.execute("update seance_audition set debut = debut - make_interval(days => ?) where seance_id = ?", jours, seanceId);
+        dsl.execute("update app.seance_audition set debut = debut - make_interval(days => ?) where seance_id = ?", jours, seanceId);
     }
 }

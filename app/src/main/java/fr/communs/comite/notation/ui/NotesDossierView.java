@@ -33,7 +33,7 @@ import java.util.List;
  * The comité's scores of one file at a séance: a member's own (corrigible while the séance is open) then, once
  * submitted, the other members' (read-only); every score for an agent. A recused member is told so and sees nothing.
  */
-@Route(value = "comite/seances/:seanceId/dossiers/:communId", layout = MainLayout.class)
+@Route(value = "comite/seances/:seanceId([0-9]{1,18})/dossiers/:communId([0-9]{1,18})", layout = MainLayout.class)
 @RolesAllowed({Roles.AGENT, Roles.COMITE})
 class NotesDossierView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final NotationService notation;
