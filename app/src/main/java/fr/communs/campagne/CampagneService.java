@@ -26,11 +26,13 @@ public class CampagneService {
     private final DepositReopener reopener;
     private final NotificationService notifications;
     private final fr.communs.commune.CommuneService communes;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CampagneService(JooqCampagneRepository campagnes, CurrentUser currentUser, DeadlineRescheduler deadlines,
                     DepositReopener reopener, NotificationService notifications,
-                    fr.communs.commune.CommuneService communes) {
+                    fr.communs.commune.CommuneService communes, org.springframework.context.ApplicationEventPublisher events) {
         this.communes = communes;
+        this.events = events;
         this.campagnes = campagnes;
         this.deadlines = deadlines;
         this.reopener = reopener;
@@ -58,6 +60,7 @@ public class CampagneService {
         for (String[] defi : defisLibelleHashtags) {
             campagnes.insertDefi(id, numero++, defi[0], defi.length > 1 ? defi[1] : null);
         }
+        events.publishEvent(new CampagneCreee(id));
         return id;
     }
 

@@ -170,6 +170,8 @@ public class NotationService {
     /** Every criterion of the grid scored once, within its scale; comments trimmed and bounded. */
     static List<NoteCritere> check(List<Critere> grille, List<NoteCritere> notes) {
         Checks checks = Checks.start();
+        checks.check(!grille.isEmpty(), "La grille de notation de cet appel est vide : un administrateur doit la "
+                + "paramétrer avant que le comité note.").orThrow();
         checks.check(notes != null, "Notez chaque critère.").orThrow();
         List<NoteCritere> propres = new ArrayList<>();
         Set<Long> vus = new HashSet<>();

@@ -59,7 +59,8 @@ class ComiteAdminView extends VerticalLayout {
         inviter.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         inviter.addClickListener(e -> ouvrirInvitation());
         inactifs.addValueChangeListener(e -> rafraichir());
-        HorizontalLayout barre = new HorizontalLayout(inviter, inactifs);
+        HorizontalLayout barre = new HorizontalLayout(inviter, inactifs,
+                new com.vaadin.flow.component.html.Anchor("admin/comite/grille", "Grille de notation du comité"));
         barre.setAlignItems(Alignment.BASELINE);
 
         grid.addComponentColumn(this::nom).setHeader("Nom").setAutoWidth(true).setFlexGrow(1);

@@ -34,6 +34,30 @@ public class JooqNotationRepository {
                 .fetch(r -> new Critere(r.getComiteCritereId(), r.getNumero(), r.getLibelle(), r.getPoids(), r.getNoteMax()));
     }
 
+    /** Locks the campagne's row: two administrators saving its grid at once are serialised. */
+    public void lockCampagne(long campagneId) {
+        dsl.selectFrom(fr.communs.db.Tables.CAMPAGNE).where(fr.communs.db.Tables.CAMPAGNE.CAMPAGNE_ID.eq(campagneId))
+                .forUpdate().fetchOptional();
+    }
+
+    /** Has any member scored with this campagne's grid (a séance of the campagne)? */
+    public boolean aDesNotations(long campagneId) {
+        return dsl.fetchExists(dsl.selectOne().from(COMITE_NOTATION).join(fr.communs.db.Tables.SEANCE)
+                .on(fr.communs.db.Tables.SEANCE.SEANCE_ID.eq(COMITE_NOTATION.SEANCE_ID))
+                .where(fr.communs.db.Tables.SEANCE.CAMPAGNE_ID.eq(campagneId)));
+    }
+
+    /** Replaces the campagne's grid by these criteria, numbered in order. */
+    public void remplacerGrille(long campagneId, List<fr.communs.comite.notation.CritereData> criteres) {
+        dsl.deleteFrom(COMITE_CRITERE).where(COMITE_CRITERE.CAMPAGNE_ID.eq(campagneId)).execute();
+        int numero = 1;
+        for (var c : criteres) {
+            dsl.insertInto(COMITE_CRITERE).set(COMITE_CRITERE.CAMPAGNE_ID, campagneId).set(COMITE_CRITERE.NUMERO, numero++)
+                    .set(COMITE_CRITERE.LIBELLE, c.libelle()).set(COMITE_CRITERE.POIDS, java.math.BigDecimal.valueOf(c.poids()))
+                    .set(COMITE_CRITERE.NOTE_MAX, c.noteMax().shortValue()).execute();
+        }
+    }
+
     /** Inserts the header; false when this member already submitted (the primary key holds). */
     public boolean insertNotation(long seanceId, long communId, long membreId) {
         return dsl.insertInto(COMITE_NOTATION).set(COMITE_NOTATION.SEANCE_ID, seanceId).set(COMITE_NOTATION.COMMUN_ID, communId)
