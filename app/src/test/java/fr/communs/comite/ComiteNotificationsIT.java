@@ -34,6 +34,11 @@ import org.springframework.test.context.ActiveProfiles;
  * Who is told what around the comité, on the real services and engine: the members when their audition tasks are
  * created (in the engine's job, nobody logged in, once even if the job is retried), the agents when the last score
  * is in, the groupement when the avis is recorded. Notifications and outbox mails are read back from the database.
+ *
+ * <p>These cover the files in flight on the cycle's previous definition (comité without séances: "Convoquer le
+ * comité", "Noter l'audition" per member, "Enregistrer l'avis du comité"), served by {@link ComiteService}: each test
+ * deploys that definition as the latest version before starting its file and removes it afterwards. Where the current
+ * definition tells people differently, the assertions here stay the legacy ones.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -49,18 +54,29 @@ class ComiteNotificationsIT {
 
     @Autowired DSLContext dsl;
 
-    /** At least two comité members, so that "each member" and "the last score" mean something. */
+    /** The previous definition's deployment, on which this class's files run. */
+    String ancienne;
+
+    /**
+     * At least two comité members, so that "each member" and "the last score" mean something; files started from now
+     * on run on the previous definition.
+     */
     @BeforeEach
     void setUp() {
         fx.campagne();
         while (dsl.fetchCount(APP_USER, APP_USER.ROLE.eq(Roles.COMITE).and(APP_USER.ACTIF.isTrue())) < 2) {
             fx.account(Roles.COMITE);
         }
+        ancienne = fx.ancienneDefinition();
     }
 
     @AfterEach
     void tearDown() {
         fx.logout();
+        if (ancienne != null) {
+            fx.retirerAncienneDefinition(ancienne);
+            ancienne = null;
+        }
     }
 
     private String titre(long communId) {
@@ -163,7 +179,7 @@ class ComiteNotificationsIT {
         fx.as(ancienInstructeur);
         instructions.release(t.communId());
         String autreAgent = fx.account(Roles.AGENT);
-        fx.scored(t.communId());
+        fx.scoredAncien(t.communId());
 
         String lien = "taches/avis-comite/" + fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE).getId();
         assertThat(notified.of(ancienInstructeur, NotificationType.NOTES_COMITE, lien)).hasSize(1);
@@ -174,7 +190,7 @@ class ComiteNotificationsIT {
     void the_porteur_and_every_member_are_told_the_avis_the_subsidy_proposed_and_the_other_contributions() {
         Fixtures.Transmis t = fx.transmis();
         String agent = fx.recevable(t);
-        fx.scored(t.communId());
+        fx.scoredAncien(t.communId());
         String titre = titre(t.communId());
         fx.as(agent);
         comite.recordAvis(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE).getId(), new AvisComite(
@@ -202,7 +218,7 @@ class ComiteNotificationsIT {
     void an_unfavourable_avis_without_subsidy_nor_contribution_says_so_in_plain_words() {
         Fixtures.Transmis t = fx.transmis();
         String agent = fx.recevable(t);
-        fx.scored(t.communId());
+        fx.scoredAncien(t.communId());
         fx.as(agent);
         comite.recordAvis(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE).getId(),
                 new AvisComite(AvisComite.Avis.DEFAVORABLE, BigDecimal.ZERO, "  "));

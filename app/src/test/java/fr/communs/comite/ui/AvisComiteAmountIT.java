@@ -19,7 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The comité avis screen records exactly the subsidy typed, or refuses it and records nothing. */
+/**
+ * The comité avis screen records exactly the subsidy typed, or refuses it and records nothing.
+ *
+ * <p>This covers the files in flight on the cycle's previous definition (comité without séances), whose avis is
+ * recorded on {@link AvisComiteTaskView}: each test deploys that definition as the latest version before starting its
+ * file and removes it afterwards.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class AvisComiteAmountIT {
@@ -31,14 +37,17 @@ class AvisComiteAmountIT {
 
     long communId;
     String agent;
+    /** The previous definition's deployment, on which this class's file runs. */
+    String ancienne;
 
     @BeforeEach
     void setUp() {
         fx.campagne();
+        ancienne = fx.ancienneDefinition();
         Fixtures.Transmis t = fx.transmis();
         communId = t.communId();
         agent = fx.recevable(t);
-        fx.scored(communId);
+        fx.scoredAncien(communId);
         UI.setCurrent(new UI());
     }
 
@@ -46,6 +55,10 @@ class AvisComiteAmountIT {
     void tearDown() {
         UI.setCurrent(null);
         fx.logout();
+        if (ancienne != null) {
+            fx.retirerAncienneDefinition(ancienne);
+            ancienne = null;
+        }
     }
 
     private AvisComiteTaskView screen() {

@@ -20,7 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The comité's avis screen shows what the groupement asked for (as transmitted) beside the subsidy it proposes. */
+/**
+ * The comité's avis screen shows what the groupement asked for (as transmitted) beside the subsidy it proposes.
+ *
+ * <p>This covers the files in flight on the cycle's previous definition (comité without séances), whose avis is
+ * recorded on {@link AvisComiteTaskView}: each test deploys that definition as the latest version before starting its
+ * file and removes it afterwards.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class AvisComiteBudgetIT {
@@ -29,9 +35,13 @@ class AvisComiteBudgetIT {
     @Autowired ComiteService comite;
     @Autowired CommunFiles files;
 
+    /** The previous definition's deployment, on which this class's files run. */
+    String ancienne;
+
     @BeforeEach
     void setUp() {
         fx.campagne();
+        ancienne = fx.ancienneDefinition();
         UI.setCurrent(new UI());
     }
 
@@ -39,11 +49,15 @@ class AvisComiteBudgetIT {
     void tearDown() {
         UI.setCurrent(null);
         fx.logout();
+        if (ancienne != null) {
+            fx.retirerAncienneDefinition(ancienne);
+            ancienne = null;
+        }
     }
 
     private String screenText(Fixtures.Transmis t) {
         String agent = fx.recevable(t);
-        fx.scored(t.communId());
+        fx.scoredAncien(t.communId());
         fx.as(agent);
         OpenTask task = tasks.findOpen(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE).getId(),
                 CycleCommunProcess.TASK_AVIS_COMITE).orElseThrow();
