@@ -191,6 +191,7 @@ class RoutesAccesIT {
                 route("admin/courriels", "-").ok(ADMIN),
                 route("admin/campagne", "-").ok(ADMIN),
                 route("admin/comite", "-").ok(ADMIN),
+                route("admin/comite/grille", "-").ok(ADMIN),
                 // The comité's séances: agents of the service and comité members (a member lists the séances they are
                 // convoked to; a recusal hides files, not the séance).
                 route("seances", "séances du comité").ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, COMITE_RECUSE),

@@ -120,6 +120,7 @@ class ServicesAccesIT {
     @Autowired fr.communs.comite.pv.ProcesVerbalService documentsComite;
     @Autowired fr.communs.comite.seance.SeanceService seancesComite;
     @Autowired fr.communs.comite.notation.NotationService notationsComite;
+    @Autowired fr.communs.comite.notation.GrilleService grillesComite;
     @Autowired fr.communs.comite.deliberation.AvisSeanceService avisSeanceComite;
     /** The fingerprint of Monde, the same before and after every cell (writes are rolled back). */
     String empreinteDuMonde;
@@ -557,6 +558,12 @@ class ServicesAccesIT {
         });
         ecritureRefusee("SeanceService.modifierCreneau(long,Creneau,int)", SERVICE, sc, m -> {
             seancesComite.modifierCreneau(m.seanceOuverte, new fr.communs.comite.seance.Creneau(m.auComite, plusTard, 30), 0);
+            return null;
+        });
+        lecture("GrilleService.grille(long)", EnumSet.complementOf(EnumSet.of(Persona.ANONYME)), m -> grillesComite.grille(m.campagne));
+        lecture("GrilleService.modifiable(long)", ok(ADMIN), m -> grillesComite.modifiable(m.campagne) ? "oui" : "non");
+        ecritureRefusee("GrilleService.enregistrer(long,List)", ok(ADMIN), "GrilleServiceIT", m -> {
+            grillesComite.enregistrer(m.campagne, fr.communs.comite.notation.GrilleService.PAR_DEFAUT);
             return null;
         });
         lecture("NotationService.grille(long)", EnumSet.complementOf(EnumSet.of(Persona.ANONYME)), m -> notationsComite.grille(m.campagne));
