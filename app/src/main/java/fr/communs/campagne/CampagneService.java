@@ -56,7 +56,6 @@ public class CampagneService {
         currentUser.requireRole(Roles.ADMIN);
         validate(settings);
         long id = campagnes.insert(settings);
-        campagnes.insertGrilleParDefaut(id);
         int numero = 1;
         for (String[] defi : defisLibelleHashtags) {
             campagnes.insertDefi(id, numero++, defi[0], defi.length > 1 ? defi[1] : null);

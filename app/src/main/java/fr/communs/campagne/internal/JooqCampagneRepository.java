@@ -1,7 +1,6 @@
 package fr.communs.campagne.internal;
 
 import static fr.communs.db.Tables.CAMPAGNE;
-import static fr.communs.db.Tables.COMITE_CRITERE;
 import static fr.communs.db.Tables.DEFI;
 
 import fr.communs.campagne.Campagne;
@@ -61,18 +60,6 @@ public class JooqCampagneRepository {
                 .set(CAMPAGNE.DATE_LIMITE_DEPOT, s.dateLimiteDepot()).set(CAMPAGNE.DATE_COMITE, s.dateComite())
                 .set(CAMPAGNE.VERSION, CAMPAGNE.VERSION.plus(1)).set(CAMPAGNE.UPDATED_AT, OffsetDateTime.now())
                 .where(CAMPAGNE.CAMPAGNE_ID.eq(id)).execute();
-    }
-
-    /** The comité's default scoring grid (as V013 gave the campagnes existing then): four criteria, weight 1, 0 to 5. */
-    public void insertGrilleParDefaut(long campagneId) {
-        String[] libelles = {"Nombre et typologie des contributeurs",
-                "Gouvernance démocratique, coopérative et transparente",
-                "Pertinence des projets en lien avec les défis",
-                "Pertinence de la proposition relativement à la notion de communs"};
-        for (int i = 0; i < libelles.length; i++) {
-            dsl.insertInto(COMITE_CRITERE).set(COMITE_CRITERE.CAMPAGNE_ID, campagneId).set(COMITE_CRITERE.NUMERO, i + 1)
-                    .set(COMITE_CRITERE.LIBELLE, libelles[i]).execute();
-        }
     }
 
     public void insertDefi(long campagneId, int numero, String libelle, String hashtags) {
