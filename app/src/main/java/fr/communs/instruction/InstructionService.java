@@ -58,9 +58,12 @@ public class InstructionService {
     private final TaskService tasks;
     private final NotificationService notifications;
     private final CurrentUser currentUser;
+    private final fr.communs.security.DossierAccess access;
 
     InstructionService(JooqInstructionRepository instructions, CommunService communs, DossierVersionService versions,
-                       TaskService tasks, NotificationService notifications, CurrentUser currentUser) {
+                       TaskService tasks, NotificationService notifications, CurrentUser currentUser,
+                       fr.communs.security.DossierAccess access) {
+        this.access = access;
         this.instructions = instructions;
         this.communs = communs;
         this.versions = versions;
@@ -420,6 +423,40 @@ public class InstructionService {
     }
 
     // ------------------------------------------------------------------ reading
+
+    /** Longest summary for the comité. */
+    public static final int SYNTHESE_MAX = 4000;
+
+    /**
+     * What the comité reads of the instruction of a recevable file: the appreciations of the decision and the summary
+     * written for it. Agents of the service, and comité members who read the file (on one of their séances, not
+     * recused); empty before the decision « recevable ».
+     */
+    @Transactional(readOnly = true)
+    public Optional<SyntheseComite> syntheseComite(long communId) {
+        AppUser user = currentUser.require();
+        if (!fr.communs.security.DossierAccess.isServiceAgent(user) && !Roles.COMITE.equals(user.role())) {
+            throw new NotAllowedException("La synthèse de l'instruction est écrite pour le comité : elle est réservée "
+                    + "aux agents du service et aux membres du comité.");
+        }
+        access.requireReadFile(communId);
+        return instructions.syntheseComite(communId);
+    }
+
+    /** An agent of the service writes (or rewrites) the summary for the comité of a file declared recevable. */
+    @Transactional
+    public void saveSyntheseComite(long communId, String synthese) {
+        AppUser agent = requireAgent();
+        if (!fr.communs.security.DossierAccess.isServiceAgent(agent)) {
+            throw new NotAllowedException(fr.communs.security.DossierAccess.RESERVE_AU_SERVICE);
+        }
+        fr.communs.base.Checks.start().optional(synthese, "Synthèse pour le comité", SYNTHESE_MAX).orThrow();
+        communs.lock(communId);
+        if (!instructions.saveSyntheseComite(communId, fr.communs.base.Checks.clean(synthese))) {
+            throw new ValidationException("Ce dossier n'a pas été déclaré recevable : la synthèse pour le comité "
+                    + "s'écrit après la décision.");
+        }
+    }
 
     /** Decisions on a commun, the latest first (agents only: they carry the criteria's comments). */
     @Transactional(readOnly = true)

@@ -65,6 +65,25 @@ public class JooqInstructionRepository {
                 .returning(INSTRUCTION.INSTRUCTION_ID).fetchOne().getInstructionId();
     }
 
+    /** The comité's reading of the latest « recevable » decision: its appreciations and the summary for the comité. */
+    public java.util.Optional<fr.communs.instruction.SyntheseComite> syntheseComite(long communId) {
+        return dsl.select(INSTRUCTION.asterisk(), APP_USER.NOM_COMPLET)
+                .from(INSTRUCTION).join(APP_USER).on(APP_USER.APP_USER_ID.eq(INSTRUCTION.AGENT_ID))
+                .where(INSTRUCTION.COMMUN_ID.eq(communId)).and(INSTRUCTION.DECISION.eq(DecisionInstruction.RECEVABLE.name()))
+                .orderBy(INSTRUCTION.CREATED_AT.desc(), INSTRUCTION.INSTRUCTION_ID.desc()).limit(1)
+                .fetchOptional(r -> new fr.communs.instruction.SyntheseComite(toInstruction(r).criteres(),
+                        r.get(INSTRUCTION.SYNTHESE_COMITE), r.get(APP_USER.NOM_COMPLET), r.get(INSTRUCTION.CREATED_AT)));
+    }
+
+    /** Writes the summary for the comité on the latest « recevable » decision; false when there is none. */
+    public boolean saveSyntheseComite(long communId, String synthese) {
+        Long id = dsl.select(INSTRUCTION.INSTRUCTION_ID).from(INSTRUCTION).where(INSTRUCTION.COMMUN_ID.eq(communId))
+                .and(INSTRUCTION.DECISION.eq(DecisionInstruction.RECEVABLE.name()))
+                .orderBy(INSTRUCTION.CREATED_AT.desc(), INSTRUCTION.INSTRUCTION_ID.desc()).limit(1).fetchOne(INSTRUCTION.INSTRUCTION_ID);
+        return id != null && dsl.update(INSTRUCTION).set(INSTRUCTION.SYNTHESE_COMITE, synthese)
+                .where(INSTRUCTION.INSTRUCTION_ID.eq(id)).execute() == 1;
+    }
+
     /** Decisions on a commun, the latest first. */
     public List<Instruction> findByCommun(long communId) {
         return dsl.select(INSTRUCTION.asterisk(), APP_USER.NOM_COMPLET)
