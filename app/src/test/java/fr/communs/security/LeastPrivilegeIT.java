@@ -12,8 +12,11 @@ import fr.communs.base.NotAllowedException;
 import fr.communs.budget.Budget;
 import fr.communs.budget.BudgetService;
 import fr.communs.budget.LigneBudget;
-import fr.communs.comite.AvisComite;
 import fr.communs.comite.ComiteService;
+import fr.communs.comite.deliberation.AvisSeance;
+import fr.communs.comite.deliberation.AvisSeanceService;
+import fr.communs.comite.notation.NotationService;
+import fr.communs.comite.seance.SeanceService;
 import fr.communs.commun.DossierVersionService;
 import fr.communs.dossier.DossierFiltre;
 import fr.communs.dossier.DossierService;
@@ -53,7 +56,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Least privilege on the Département's side, through the real services (embedded PostgreSQL, real engine): a référent
  * of another direction reads only the files on which their avis was asked and works no back office; a comité member
- * reads only the files of their séances (their audition tasks). Every refusal leaves the database as it was.
+ * reads only the files of their séances (on which they score the auditions). Every refusal leaves the database as it
+ * was.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -64,7 +68,10 @@ class LeastPrivilegeIT {
             "assemblee_vote", "livrable", "structure_domaine", "account_token", "outbox_mail", "commun_enjeu",
             "commun_commune", "groupement_demande", "contribution", "commun_version", "notification", "dossier_suivi",
             "dossier_attribution", "dossier_etiquette", "instruction_critere", "annotation", "avis_referent", "message",
-            "piece_jointe", "depot_evenement", "budget", "budget_ligne", "campagne_exigence");
+            "piece_jointe", "depot_evenement", "budget", "budget_ligne", "campagne_exigence", "comite_membre",
+            "comite_membre_compte", "comite_critere", "seance", "seance_audition", "seance_presence", "comite_deport",
+            "comite_notation", "comite_score", "comite_ajournement", "contribution_comite", "outbox_mail_piece",
+            "convocation_seance", "convocation");
 
     @Autowired Fixtures fx;
     @Autowired DSLContext dsl;
@@ -78,6 +85,9 @@ class LeastPrivilegeIT {
     @Autowired HistoriqueService historique;
     @Autowired MessageService messages;
     @Autowired ComiteService comite;
+    @Autowired SeanceService seances;
+    @Autowired NotationService notations;
+    @Autowired AvisSeanceService avisSeances;
     @Autowired AssembleeService assemblee;
     @Autowired fr.communs.task.TaskService userTasks;
     @Autowired org.camunda.bpm.engine.TaskService engineTasks;
@@ -201,10 +211,9 @@ class LeastPrivilegeIT {
     @Test
     void a_referent_cannot_record_the_comite_avis_or_the_assemblee_vote_and_nothing_changes() {
         Fixtures.Transmis auComite = fx.transmis();
-        fx.recevable(auComite);
-        fx.scored(auComite.communId());
+        long seance = fx.enAttenteDAvis(auComite);      // heard and scored at an open séance: the avis is awaited
         fx.avisDemande(auComite.communId(), culture);
-        String avisComite = fx.task(auComite.communId(), CycleCommunProcess.TASK_AVIS_COMITE).getId();
+        String avisComite = fx.task(auComite.communId(), CycleCommunProcess.TASK_AVIS_SEANCE).getId();
         Fixtures.Transmis aLAssemblee = fx.transmis();
         fx.aLAssemblee(aLAssemblee, new BigDecimal("5000"));      // the référent's avis was asked on neither
         String vote = fx.task(aLAssemblee.communId(), CycleCommunProcess.TASK_VOTE_ASSEMBLEE).getId();
@@ -213,12 +222,16 @@ class LeastPrivilegeIT {
         Map<String, String> before = snapshot();
 
         fx.as(culture);
-        assertThatThrownBy(() -> comite.recordAvis(avisComite, new AvisComite(AvisComite.Avis.FAVORABLE,
-                new BigDecimal("1000"), null))).isInstanceOf(NotAllowedException.class)
+        assertThatThrownBy(() -> avisSeances.enregistrer(avisComite, new AvisSeance(AvisSeance.Type.FAVORABLE, null,
+                null, new BigDecimal("1000")))).isInstanceOf(NotAllowedException.class)
+                .hasMessage(DossierAccess.RESERVE_AU_SERVICE);
+        assertThatThrownBy(() -> seances.clore(seance)).isInstanceOf(NotAllowedException.class)
                 .hasMessage(DossierAccess.RESERVE_AU_SERVICE);
         assertThatThrownBy(() -> assemblee.recordVote(vote, new VoteAssemblee(ResultatVote.ADOPTE,
                 new BigDecimal("1000"), Dates.today()))).isInstanceOf(NotAllowedException.class)
                 .hasMessage(DossierAccess.RESERVE_AU_SERVICE);
+        assertThatThrownBy(() -> notations.notes(seance, auComite.communId())).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> avisSeances.avisDuDossier(auComite.communId())).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> comite.notes(auComite.communId())).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> userTasks.claim(avisComite)).isInstanceOf(TaskNotAvailableException.class);
         assertThatThrownBy(() -> userTasks.claim(vote)).isInstanceOf(TaskNotAvailableException.class);
@@ -227,6 +240,7 @@ class LeastPrivilegeIT {
         assertThat(snapshot()).isEqualTo(before);
         assertThat(engineTasks.createTaskQuery().taskId(avisComite).singleResult().getAssignee()).isNull();
         assertThat(engineTasks.createTaskQuery().taskId(vote).singleResult().getAssignee()).isNull();
+        assertThat(fx.task(auComite.communId(), CycleCommunProcess.TASK_AVIS_SEANCE).getId()).isEqualTo(avisComite);
     }
 
     @Test
@@ -277,7 +291,8 @@ class LeastPrivilegeIT {
     void a_comite_member_with_an_audition_task_downloads_the_pieces_and_reads_the_file_before_and_after_scoring()
             throws IOException {
         fx.recevable(dossier);
-        Task audition = fx.tasks(communId, CycleCommunProcess.TASK_NOTER_AUDITION).get(0);
+        long seance = fx.enAudition(communId);          // on a séance, opened: one scoring task per present member
+        Task audition = fx.tasks(communId, CycleCommunProcess.TASK_NOTER_SEANCE).get(0);
         String membre = fx.emailOf(Long.parseLong(audition.getAssignee()));
 
         fx.as(membre);
@@ -288,9 +303,12 @@ class LeastPrivilegeIT {
         assertThat(budgets.get(communId)).isNotNull();
 
         fx.scored(communId);                             // the task is now in the engine's history only
+        assertThat(fx.tasks(communId, CycleCommunProcess.TASK_NOTER_SEANCE)).isEmpty();
         fx.as(membre);
         assertThat(pieces.list(communId)).hasSize(1);
-        assertThat(comite.notes(communId)).isNotEmpty();
+        assertThat(versions.versions(communId)).isNotEmpty();
+        assertThat(notations.notes(seance, communId)).isNotEmpty()
+                .anySatisfy(n -> assertThat(n.membreId()).isEqualTo(fx.idOf(membre)));
     }
 
     @Test
@@ -315,8 +333,9 @@ class LeastPrivilegeIT {
     void a_comite_member_is_refused_a_file_never_sent_to_the_comite() {
         Fixtures.Transmis auComite = fx.transmis();
         fx.recevable(auComite);
+        fx.enAudition(auComite.communId());
         String membre = fx.emailOf(Long.parseLong(
-                fx.tasks(auComite.communId(), CycleCommunProcess.TASK_NOTER_AUDITION).get(0).getAssignee()));
+                fx.tasks(auComite.communId(), CycleCommunProcess.TASK_NOTER_SEANCE).get(0).getAssignee()));
 
         fx.as(membre);                    // `dossier` is only transmitted: in instruction, never sent to the comité
         assertThat(pieces.list(auComite.communId())).isEmpty();

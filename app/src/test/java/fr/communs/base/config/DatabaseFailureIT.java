@@ -7,13 +7,16 @@ import fr.communs.CommunsApplication;
 import fr.communs.base.DatabaseUnavailable;
 import fr.communs.base.ui.ErrorView;
 import fr.communs.campagne.CampagneService;
-import fr.communs.comite.ComiteService;
-import fr.communs.comite.NotesAudition;
+import fr.communs.comite.notation.Critere;
+import fr.communs.comite.notation.Notation;
+import fr.communs.comite.notation.NotationService;
+import fr.communs.comite.notation.NoteCritere;
+import fr.communs.comite.seance.DossierEnAttente;
+import fr.communs.comite.seance.SeanceService;
 import fr.communs.commun.GroupementService;
 import fr.communs.commun.RoleGroupement;
 import fr.communs.instruction.Appreciation;
 import fr.communs.instruction.AppreciationCritere;
-import fr.communs.instruction.Critere;
 import fr.communs.instruction.InstructionDecision;
 import fr.communs.instruction.InstructionService;
 import fr.communs.processes.CycleCommunProcess;
@@ -48,7 +51,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Fault tests on an application of its own (own embedded PostgreSQL, own data directory, real web server): the
- * postmaster is killed (SIGKILL) while a transmission, an instruction decision and a comité score are stuck mid-way
+ * postmaster is killed (SIGKILL) while a transmission, an instruction decision and a comité member's scores (at an
+ * open séance) are stuck mid-way
  * on a lock held from another connection. Each file is then entirely as before the action (every row of our schema
  * and of the engine's runtime and history tables compared), the watchdog restarts PostgreSQL, and the same action
  * succeeds. Then, the watchdog suspended, the database stays down: the French error page comes within seconds, the
@@ -56,7 +60,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseFailureIT {
-    private static final List<AppreciationCritere> FAVORABLE = Arrays.stream(Critere.values())
+    private static final List<AppreciationCritere> FAVORABLE = Arrays.stream(fr.communs.instruction.Critere.values())
             .map(c -> new AppreciationCritere(c, Appreciation.FAVORABLE, null)).toList();
 
     static ConfigurableApplicationContext app;
@@ -134,7 +138,6 @@ class DatabaseFailureIT {
     @Test
     @Order(3)
     void an_instruction_decision_killed_mid_way_leaves_the_file_as_before_and_succeeds_after_the_restart() throws Exception {
-        fx.account(Roles.COMITE); // the convocation gives this member an audition task
         Fixtures.Transmis file = fx.transmis();
         String agent = fx.account(Roles.AGENT);
         InstructionService instructions = app.getBean(InstructionService.class);
@@ -152,8 +155,13 @@ class DatabaseFailureIT {
         fx.as(agent);
         instructions.decide(taskId, recevable);
         fx.logout();
-        fx.runJobs(file.communId()); // the engine's asynchronous continuation (convocation du comité) runs
-        assertThat(fx.tasks(file.communId(), CycleCommunProcess.TASK_NOTER_AUDITION)).isNotEmpty();
+        fx.runJobs(file.communId()); // the engine's asynchronous continuations run
+        assertThat(fx.isWaitingAt(file.communId(), CycleCommunProcess.TASK_ATTENDRE_SEANCE))
+                .as("le dossier recevable attend une séance du comité").isTrue();
+        fx.as(agent);
+        assertThat(app.getBean(SeanceService.class).dossiersEnAttente()).extracting(DossierEnAttente::communId)
+                .contains(file.communId());
+        fx.logout();
     }
 
     @Test
@@ -161,21 +169,57 @@ class DatabaseFailureIT {
     void a_comite_score_killed_mid_way_leaves_the_file_as_before_and_succeeds_after_the_restart() throws Exception {
         Fixtures.Transmis file = fx.transmis();
         fx.recevable(file);
-        Task audition = fx.tasks(file.communId(), CycleCommunProcess.TASK_NOTER_AUDITION).get(0);
+        long seanceId = fx.enAudition(file.communId()); // on a séance, opened: one scoring task per present member
+        Task audition = fx.tasks(file.communId(), CycleCommunProcess.TASK_NOTER_SEANCE).get(0);
         String member = fx.emailOf(Long.parseLong(audition.getAssignee()));
-        ComiteService comite = app.getBean(ComiteService.class);
-        NotesAudition notes = new NotesAudition(4, 3, 5, 2, null);
+        long memberId = Long.parseLong(audition.getAssignee());
+        NotationService notation = app.getBean(NotationService.class);
+        fx.as(member);
+        List<Critere> grille = notation.fiche(audition.getId()).grille();
+        fx.logout();
+        assertThat(grille).hasSizeGreaterThan(1);
+        List<NoteCritere> notes = new ArrayList<>();
+        for (int i = 0; i < grille.size(); i++) {
+            Critere c = grille.get(i);
+            notes.add(new NoteCritere(c.id(), Math.min(c.noteMax(), 1 + i % 4), i == 0 ? "Gouvernance claire" : null));
+        }
 
         killWhileStuck(audition.getId(), () -> {
             fx.as(member);
-            comite.score(audition.getId(), notes);
+            notation.soumettre(audition.getId(), notes);
         });
+        // nothing of the scores was kept, and the member's task is still open
+        assertThat(scoresOf(seanceId, file.communId(), memberId)).isZero();
+        assertThat(fx.tasks(file.communId(), CycleCommunProcess.TASK_NOTER_SEANCE))
+                .anyMatch(t -> t.getId().equals(audition.getId()));
 
         fx.as(member);
-        comite.score(audition.getId(), notes);
+        notation.soumettre(audition.getId(), notes);
         fx.logout();
-        assertThat(fx.tasks(file.communId(), CycleCommunProcess.TASK_NOTER_AUDITION))
+        fx.runJobs(file.communId()); // the task is asynchronous after
+        assertThat(fx.tasks(file.communId(), CycleCommunProcess.TASK_NOTER_SEANCE))
                 .noneMatch(t -> t.getId().equals(audition.getId()));
+        assertThat(scoresOf(seanceId, file.communId(), memberId)).isEqualTo(grille.size());
+        fx.as(member);
+        Notation stored = notation.notes(seanceId, file.communId()).stream().filter(n -> n.membreId() == memberId)
+                .findFirst().orElseThrow();
+        fx.logout();
+        assertThat(stored.notes()).containsExactlyInAnyOrderElementsOf(notes);
+    }
+
+    /** How many criteria of this member's scores on the file at the séance are stored (0: none, not even the header). */
+    private static int scoresOf(long seanceId, long communId, long memberId) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM app.comite_notation WHERE seance_id = " + seanceId
+                     + " AND commun_id = " + communId + " AND app_user_id = " + memberId + "), (SELECT count(*) FROM "
+                     + "app.comite_score WHERE seance_id = " + seanceId + " AND commun_id = " + communId
+                     + " AND app_user_id = " + memberId + ")")) {
+            rs.next();
+            int headers = rs.getInt(1);
+            int scores = rs.getInt(2);
+            assertThat(headers).as("en-tête de la notation").isEqualTo(scores == 0 ? 0 : 1);
+            return scores;
+        }
     }
 
     @Test
