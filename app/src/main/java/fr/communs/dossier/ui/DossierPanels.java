@@ -26,9 +26,12 @@ class DossierPanels {
     private final HistoriqueService historique;
     private final DossierService dossiers;
     private final LivrableService livrables;
+    private final fr.communs.instruction.InstructionService instructions;
 
     DossierPanels(MessageService messages, CurrentUser currentUser, AvisService avis, PieceJointeService pieces,
-                  HistoriqueService historique, DossierService dossiers, LivrableService livrables) {
+                  HistoriqueService historique, DossierService dossiers, LivrableService livrables,
+                  fr.communs.instruction.InstructionService instructions) {
+        this.instructions = instructions;
         this.livrables = livrables;
         this.historique = historique;
         this.dossiers = dossiers;
@@ -66,6 +69,8 @@ class DossierPanels {
         tabs.put(pending == 0 ? "Avis" : "Avis (" + pending + " attendus)", new AvisPanel(avis, communId));
         int count = messages.count(communId);
         tabs.put(count == 0 ? "Messages" : "Messages (" + count + ")", new MessagesPanel(messages, currentUser, communId));
+        instructions.syntheseComite(communId).ifPresent(synthese ->
+                tabs.put("Synthèse pour le comité", new SynthesePanel(instructions, communId, synthese)));
         LivrablePanel.forAgents(livrables, communId).ifPresent(livrable -> tabs.put("Livrable", livrable));
         tabs.put("Historique", new HistoriquePanel(historique, communId));
         return tabs;
