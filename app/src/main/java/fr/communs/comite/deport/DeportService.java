@@ -136,7 +136,11 @@ public class DeportService {
             throw new NotAllowedException(INACTIF);
         }
         requirePublished(communId);
-        access.requireReadFile(communId);
+        // A recused member no longer reads the file (ComiteAccess): they are told they are recused (below) rather
+        // than refused access, as monDeport already tells them.
+        if (deports.deport(communId, user.id()).isEmpty()) {
+            access.requireReadFile(communId);
+        }
         Checks.start().required(motif, "Motif du déport", MOTIF_MAX).orThrow();
         deports.lockCommun(communId);
         Optional<Deport> deja = deports.deport(communId, user.id());

@@ -41,7 +41,10 @@ class DeportServiceIT {
     @Autowired TransactionTemplate tx;
 
     Fixtures.Transmis t;
-    /** A comité member active when the file went to the comité: they have its audition task, so they read it. */
+    /**
+     * A comité member active when the file went to the comité: once the file is on a séance they read it, and once its
+     * audition is open ({@link Fixtures#enAudition}) they have its scoring task.
+     */
     String auditeur;
     long auditeurId;
     String agent;
@@ -127,7 +130,8 @@ class DeportServiceIT {
 
     @Test
     void a_member_declares_a_conflict_once_with_a_reason_and_their_open_scoring_task_is_retired() {
-        String tache = fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_AUDITION).stream()
+        fx.enAudition(t.communId());
+        String tache = fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE).stream()
                 .filter(task -> task.getAssignee().equals(String.valueOf(auditeurId))).findFirst().orElseThrow().getId();
         fx.as(auditeur);
         assertThat(deports.peutDeclarer(t.communId())).isTrue();
@@ -141,6 +145,7 @@ class DeportServiceIT {
 
         fx.as(auditeur);
         deports.declarer(t.communId(), "  Je suis bénévole dans une structure du groupement.  ");
+        fx.runJobs(t.communId());
 
         assertThat(estDeporte(auditeurId)).isTrue();
         fx.as(auditeur);
@@ -154,7 +159,7 @@ class DeportServiceIT {
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> deports.requireNonDeporte(t.communId())))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("Vous êtes déporté(e) de ce dossier");
 
-        assertThat(fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_AUDITION)).extracting(task -> task.getId())
+        assertThat(fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE)).extracting(task -> task.getId())
                 .doesNotContain(tache);
         assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(tache)
                 .variableName(CycleCommunProcess.VAR_NOTATION_RETIREE).singleResult().getValue()).isEqualTo(true);
@@ -213,13 +218,19 @@ class DeportServiceIT {
 
     @Test
     void a_member_who_cannot_read_the_file_cannot_declare_on_it_and_only_the_back_office_and_comite_see_recusals() {
-        String tardif = fx.account(Roles.COMITE);   // no audition task on this file: it is not on their séance
+        // The file waits for a séance: it is on none yet, so no comité member reads it.
+        String tardif = fx.account(Roles.COMITE);
         fx.as(tardif);
         assertThat(deports.peutDeclarer(t.communId())).isFalse();
         assertThatThrownBy(() -> deports.declarer(t.communId(), "Je connais le porteur"))
                 .isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> deports.deports(t.communId())).isInstanceOf(NotAllowedException.class);
+        fx.as(auditeur);
+        assertThatThrownBy(() -> deports.deports(t.communId())).isInstanceOf(NotAllowedException.class);
+        fx.logout();
+        assertThat(estDeporte(fx.idOf(tardif))).as("refused: nothing recorded").isFalse();
 
+        fx.seance(t.communId());
         fx.as(auditeur);
         assertThat(deports.deports(t.communId())).isNotNull();
         fx.as(fx.admin());

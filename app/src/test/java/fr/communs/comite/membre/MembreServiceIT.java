@@ -1,6 +1,7 @@
 package fr.communs.comite.membre;
 
 import static fr.communs.db.Tables.APP_USER;
+import static fr.communs.db.Tables.COMITE_NOTATION;
 import static fr.communs.db.Tables.COMITE_NOTE;
 import static fr.communs.db.Tables.OUTBOX_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +51,15 @@ class MembreServiceIT {
         fx.campagne();
     }
 
+    /** The previous cycle definition, when a test deployed it (removed after the test). */
+    String ancienne;
+
     @AfterEach
     void tearDown() {
+        if (ancienne != null) {
+            fx.retirerAncienneDefinition(ancienne);
+            ancienne = null;
+        }
         fx.logout();
     }
 
@@ -228,23 +236,23 @@ class MembreServiceIT {
     }
 
     @Test
-    void deactivating_a_member_retires_their_open_scoring_task_and_the_old_cycle_goes_on_without_their_score() {
+    void deactivating_a_member_retires_their_open_scoring_task_and_the_cycle_goes_on_without_their_score() {
         String partant = fx.account(Roles.COMITE);
         long partantId = fx.idOf(partant);
         Fixtures.Transmis t = fx.transmis();
         String agent = fx.recevable(t);
-        List<Task> auditions = fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_AUDITION);
+        long seanceId = fx.enAudition(t.communId());
+        List<Task> auditions = fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE);
         assertThat(auditions).extracting(Task::getAssignee).contains(String.valueOf(partantId));
         // Every other member scores: the cycle now waits for the member who is leaving.
         for (Task audition : auditions) {
             if (!audition.getAssignee().equals(String.valueOf(partantId))) {
-                fx.as(fx.emailOf(Long.parseLong(audition.getAssignee())));
-                fr.communs.comite.ComiteService comite = comites();
-                comite.score(audition.getId(), new fr.communs.comite.NotesAudition(3, 3, 3, 3, null));
+                fx.score(audition, 3);
             }
         }
-        assertThat(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE)).isNull();
-        String tacheRetiree = fx.task(t.communId(), CycleCommunProcess.TASK_NOTER_AUDITION).getId();
+        fx.runJobs(t.communId());
+        assertThat(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_SEANCE)).isNull();
+        String tacheRetiree = fx.task(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE).getId();
 
         fx.as(fx.admin());
         membres.modifier(partantId, membres.membre(partantId).version(),
@@ -252,15 +260,19 @@ class MembreServiceIT {
         Membre m = membres.membre(partantId);
         assertThat(membres.notationsOuvertes(partantId)).isEqualTo(1);
         int retirees = membres.desactiver(partantId, m.version());
+        fx.runJobs(t.communId());
 
         assertThat(retirees).isEqualTo(1);
         assertThat(membres.notationsOuvertes(partantId)).isZero();
-        assertThat(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE))
+        assertThat(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_SEANCE))
                 .as("the cycle went on to the comité's avis with the other scores").isNotNull();
         assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(tacheRetiree)
                 .variableName(CycleCommunProcess.VAR_NOTATION_RETIREE).singleResult().getValue()).isEqualTo(true);
-        assertThat(dsl.fetchCount(COMITE_NOTE, COMITE_NOTE.COMMUN_ID.eq(t.communId())
-                .and(COMITE_NOTE.APP_USER_ID.eq(partantId)))).as("no score recorded for them").isZero();
+        assertThat(dsl.fetchCount(COMITE_NOTATION, COMITE_NOTATION.COMMUN_ID.eq(t.communId())
+                .and(COMITE_NOTATION.SEANCE_ID.eq(seanceId)).and(COMITE_NOTATION.APP_USER_ID.eq(partantId))))
+                .as("no score recorded for them").isZero();
+        assertThat(dsl.fetchCount(COMITE_NOTATION, COMITE_NOTATION.COMMUN_ID.eq(t.communId())
+                .and(COMITE_NOTATION.SEANCE_ID.eq(seanceId)))).as("the others' scores").isEqualTo(auditions.size() - 1);
 
         Membre desactive = membres.membre(partantId);
         assertThat(desactive.actif()).isFalse();
@@ -270,7 +282,7 @@ class MembreServiceIT {
         assertThat(actif(partantId, Dates.today())).isFalse();
         assertThat(actif(partantId, Dates.today().minusDays(1)))
                 .as("they were active the days before").isTrue();
-        assertThat(accounts.activeComiteMemberIds()).as("the old cycle convokes active members only")
+        assertThat(accounts.activeComiteMemberIds()).as("only active members are convoked")
                 .doesNotContain(String.valueOf(partantId)).isNotEmpty();
         assertThatThrownBy(() -> membres.desactiver(partantId, desactive.version()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("déjà désactivé(e)");
@@ -285,10 +297,42 @@ class MembreServiceIT {
     }
 
     @Test
+    void on_a_file_of_the_previous_definition_deactivating_retires_the_audition_task_and_the_old_cycle_goes_on() {
+        ancienne = fx.ancienneDefinition();
+        String partant = fx.account(Roles.COMITE);
+        long partantId = fx.idOf(partant);
+        Fixtures.Transmis t = fx.transmis();
+        fx.recevable(t);
+        List<Task> auditions = fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_AUDITION);
+        assertThat(auditions).extracting(Task::getAssignee).contains(String.valueOf(partantId));
+        for (Task audition : auditions) {
+            if (!audition.getAssignee().equals(String.valueOf(partantId))) {
+                fx.as(fx.emailOf(Long.parseLong(audition.getAssignee())));
+                comites().score(audition.getId(), new fr.communs.comite.NotesAudition(3, 3, 3, 3, null));
+            }
+        }
+        assertThat(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE)).isNull();
+        String tacheRetiree = fx.task(t.communId(), CycleCommunProcess.TASK_NOTER_AUDITION).getId();
+
+        fx.as(fx.admin());
+        assertThat(membres.desactiver(partantId, membres.membre(partantId).version())).isEqualTo(1);
+        fx.runJobs(t.communId());
+
+        assertThat(membres.notationsOuvertes(partantId)).isZero();
+        assertThat(fx.task(t.communId(), CycleCommunProcess.TASK_AVIS_COMITE))
+                .as("the old cycle went on to the comité's avis with the other scores").isNotNull();
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(tacheRetiree)
+                .variableName(CycleCommunProcess.VAR_NOTATION_RETIREE).singleResult().getValue()).isEqualTo(true);
+        assertThat(dsl.fetchCount(COMITE_NOTE, COMITE_NOTE.COMMUN_ID.eq(t.communId())
+                .and(COMITE_NOTE.APP_USER_ID.eq(partantId)))).as("no score recorded for them").isZero();
+    }
+
+    @Test
     void a_period_that_would_leave_scoring_tasks_open_is_refused_in_favour_of_deactivation() {
         long id = fx.idOf(fx.account(Roles.COMITE));
         Fixtures.Transmis t = fx.transmis();
         fx.recevable(t);
+        fx.enAudition(t.communId());
         fx.as(fx.admin());
         Membre m = membres.membre(id);
 

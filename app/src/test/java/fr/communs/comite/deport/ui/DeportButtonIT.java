@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import fr.communs.comite.deport.DeportService;
+import fr.communs.processes.CycleCommunProcess;
 import fr.communs.security.Roles;
 import fr.communs.support.Fixtures;
 import fr.communs.support.Views;
@@ -41,6 +42,7 @@ class DeportButtonIT {
         String membre = fx.account(Roles.COMITE);
         Fixtures.Transmis t = fx.transmis();
         String agent = fx.recevable(t);
+        fx.enAudition(t.communId());   // on a séance: the member reads the file and has its scoring task
         AtomicInteger apres = new AtomicInteger();
 
         fx.as(agent);
@@ -65,6 +67,9 @@ class DeportButtonIT {
         assertThat(Views.text(bouton)).contains("Vous êtes déporté(e) de ce dossier",
                 "Déport déclaré par le membre : Je siège au bureau de l'association porteuse.");
         assertThat(deports.monDeport(t.communId())).isPresent();
+        fx.runJobs(t.communId());
+        assertThat(fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE)).extracting(task -> task.getAssignee())
+                .as("their scoring task is retired").doesNotContain(String.valueOf(fx.idOf(membre)));
 
         fx.as(agent);
         assertThat(Views.text(DeportComponents.listeDeports(deports, t.communId())))

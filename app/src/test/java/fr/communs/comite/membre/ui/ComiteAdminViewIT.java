@@ -99,6 +99,9 @@ class ComiteAdminViewIT {
         long partantId = fx.idOf(partant);
         Fixtures.Transmis t = fx.transmis();
         fx.recevable(t);
+        fx.enAudition(t.communId());
+        assertThat(fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE))
+                .extracting(task -> task.getAssignee()).contains(String.valueOf(partantId));
         fx.as(fx.admin());
         ComiteAdminView view = new ComiteAdminView(membres, structures);
         Membre m = lignes(view).stream().filter(l -> l.id() == partantId).findFirst().orElseThrow();
@@ -117,7 +120,8 @@ class ComiteAdminViewIT {
 
         assertThat(view.errors.shown()).isEmpty();
         assertThat(membres.membre(partantId).desactiveLe()).isNotNull();
-        assertThat(fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_AUDITION))
+        fx.runJobs(t.communId());
+        assertThat(fx.tasks(t.communId(), CycleCommunProcess.TASK_NOTER_SEANCE))
                 .extracting(task -> task.getAssignee()).doesNotContain(String.valueOf(partantId));
         assertThat(lignes(view)).extracting(Membre::id).as("inactive members are hidden by default").doesNotContain(partantId);
         view.inactifs.setValue(true);
