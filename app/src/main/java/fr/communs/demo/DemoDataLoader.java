@@ -435,6 +435,12 @@ class DemoDataLoader implements ApplicationRunner {
                         java.util.EnumSet.of(fr.communs.instruction.PartieDossier.GOUVERNANCE, fr.communs.instruction.PartieDossier.PIECES),
                         Dates.today().plusDays(10))
                 : InstructionDecision.of(decision, criteres, motif));
+        if (decision == DecisionInstruction.RECEVABLE) {
+            instructions.saveSyntheseComite(communId, "Groupement complet et ancré dans le Gard (trois structures de "
+                    + "l'ESS, dont le porteur administratif). Le projet répond au défi choisi ; le lien reste à préciser "
+                    + "en audition.\nPoints à creuser en séance : la gouvernance partagée et l'ouverture des productions "
+                    + "à d'autres territoires.");
+        }
     }
 
     private void vote(long communId, ResultatVote resultat, String montant) {

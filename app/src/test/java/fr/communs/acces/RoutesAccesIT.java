@@ -234,6 +234,9 @@ class RoutesAccesIT {
                 route("taches/avis-comite/:taskId", "avis en séance sur l'ancien écran").tache(m -> m.tacheAvisComite).ok(),
                 route("taches/notation/:taskId", "notation du membre du comité").tache(m -> m.tacheAudition).ok(COMITE),
                 route("taches/avis-seance/:taskId", "avis du comité en séance").tache(m -> m.tacheAvisComite).ok(SERVICE),
+                // What a member reads before the audition: the service and the members of the séance, not recused.
+                route("comite/dossiers/:communId([0-9]{1,18})", "dossier au comité").id("communId", m -> m.auComite)
+                        .marqueur(m -> "Synthèse de l'instruction pour le comité").ok(INSTRUCTEUR, AUTRE_AGENT, COMITE),
                 // The séance's page: agents and members (the recused member sees the agenda, marked déporté(e)).
                 route("seances/:seanceId([0-9]{1,18})", "séance ouverte").id("seanceId", m -> m.seanceOuverte)
                         .marqueur(m -> m.titres.get(m.auComite)).ok(INSTRUCTEUR, AUTRE_AGENT, COMITE, COMITE_RECUSE),

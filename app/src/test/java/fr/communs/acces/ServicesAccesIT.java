@@ -121,6 +121,7 @@ class ServicesAccesIT {
     @Autowired fr.communs.comite.seance.SeanceService seancesComite;
     @Autowired fr.communs.comite.notation.NotationService notationsComite;
     @Autowired fr.communs.comite.notation.GrilleService grillesComite;
+    @Autowired fr.communs.instruction.InstructionService instructionsComite;
     @Autowired fr.communs.comite.deliberation.AvisSeanceService avisSeanceComite;
     /** The fingerprint of Monde, the same before and after every cell (writes are rolled back). */
     String empreinteDuMonde;
@@ -558,6 +559,13 @@ class ServicesAccesIT {
         });
         ecritureRefusee("SeanceService.modifierCreneau(long,Creneau,int)", SERVICE, sc, m -> {
             seancesComite.modifierCreneau(m.seanceOuverte, new fr.communs.comite.seance.Creneau(m.auComite, plusTard, 30), 0);
+            return null;
+        });
+        // The instruction's synthesis for the comité: the service and the members of the file's séance (not recused).
+        lecture("InstructionService.syntheseComite(long)", ok(INSTRUCTEUR, AUTRE_AGENT, COMITE),
+                m -> instructionsComite.syntheseComite(m.auComite));
+        ecriture("InstructionService.saveSyntheseComite(long,String)", SERVICE, m -> {
+            instructionsComite.saveSyntheseComite(m.auComite, "Synthèse de la matrice");
             return null;
         });
         lecture("GrilleService.grille(long)", EnumSet.complementOf(EnumSet.of(Persona.ANONYME)), m -> grillesComite.grille(m.campagne));

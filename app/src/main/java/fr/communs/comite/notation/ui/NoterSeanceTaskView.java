@@ -11,6 +11,7 @@ import fr.communs.layout.Ui;
 import fr.communs.comite.notation.FicheNotation;
 import fr.communs.comite.notation.NotationService;
 import fr.communs.commun.ui.CommunFiles;
+import fr.communs.instruction.ui.SyntheseComiteCard;
 import fr.communs.layout.MainLayout;
 import fr.communs.processes.CycleCommunProcess;
 import fr.communs.security.Roles;
@@ -26,11 +27,14 @@ import jakarta.annotation.security.RolesAllowed;
 class NoterSeanceTaskView extends TaskView {
     private final NotationService notation;
     private final CommunFiles files;
+    private final fr.communs.instruction.InstructionService instructions;
     GrilleForm form;
     final Button soumettre = new Button("Soumettre mes notes");
 
-    NoterSeanceTaskView(TaskService tasks, NotationService notation, CommunFiles files) {
+    NoterSeanceTaskView(TaskService tasks, NotationService notation, CommunFiles files,
+                        fr.communs.instruction.InstructionService instructions) {
         super(tasks, CycleCommunProcess.TASK_NOTER_SEANCE);
+        this.instructions = instructions;
         this.notation = notation;
         this.files = files;
     }
@@ -43,7 +47,9 @@ class NoterSeanceTaskView extends TaskView {
             return;
         }
         FicheNotation fiche = lue[0];
-        Details dossier = new Details("Afficher ou masquer le dossier", files.of(task.communId()));
+        Details dossier = new Details("Afficher ou masquer le dossier",
+                new com.vaadin.flow.component.html.Div(SyntheseComiteCard.of(instructions.syntheseComite(task.communId())),
+                        files.budgetDemande(task.communId()), files.of(task.communId())));
         dossier.setWidthFull();
         form = new GrilleForm(fiche.grille(), fiche.mienne());
         Paragraph independance = new Paragraph("Vous notez seul(e) : les notes des autres membres vous seront montrées "

@@ -233,7 +233,8 @@ class SeanceView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         ordre.setAllRowsVisible(true);
         ordre.setAriaLabel("Ordre du jour de la séance");
         ordre.addColumn(SeanceUi::creneau).setHeader("Créneau").setAutoWidth(true).setFlexGrow(0);
-        ordre.addColumn(Audition::titre).setHeader("Dossier").setFlexGrow(3);
+        ordre.addComponentColumn(a -> deports.contains(a.communId()) ? new com.vaadin.flow.component.html.Span(a.titre())
+                : new Anchor(ComiteDossierView.path(a.communId()), a.titre())).setHeader("Dossier (lire)").setFlexGrow(3);
         ordre.addColumn(Audition::porteurNom).setHeader("Porteur").setFlexGrow(2);
         ordre.addColumn(a -> a.statut() == Audition.Statut.DEPLACEE && a.motif() != null
                 ? a.statut().libelle() + " : " + a.motif() : a.statut().libelle()).setHeader("Statut").setFlexGrow(2);
