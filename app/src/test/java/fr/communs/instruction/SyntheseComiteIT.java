@@ -45,8 +45,8 @@ class SyntheseComiteIT {
     }
 
     private String synthese() {
-        return dsl.fetchValue("select synthese_comite from app.instruction where commun_id = " + t.communId()
-                + " and decision = 'RECEVABLE'", String.class);
+        return (String) dsl.fetchValue("select synthese_comite from app.instruction where commun_id = " + t.communId()
+                + " and decision = 'RECEVABLE'");
     }
 
     @Test
