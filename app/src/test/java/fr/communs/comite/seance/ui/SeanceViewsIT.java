@@ -171,7 +171,7 @@ class SeanceViewsIT {
         fx.runJobs(d1);
         assertThat(fx.tasks(d1, CycleCommunProcess.TASK_NOTER_SEANCE)).hasSize(membres);
         texte = Views.text(page);
-        assertThat(texte).contains("Ouverte", "Documents", "Procès-verbal (PDF)", "Résultats et classement de la séance");
+        assertThat(texte).contains("Ouverte", "Documents", "Projet de procès-verbal (PDF)", "Résultats et classement de la séance");
         assertThat(page.documents.getId()).contains("seance-documents");
         assertThat(Views.descendants(page.documents).filter(com.vaadin.flow.component.html.Anchor.class::isInstance)
                 .map(a -> ((com.vaadin.flow.component.html.Anchor) a).getHref()))
