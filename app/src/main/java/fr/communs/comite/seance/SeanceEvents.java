@@ -9,6 +9,10 @@ public final class SeanceEvents {
     private SeanceEvents() {
     }
 
+    /** The agent closed the séance: its files with an avis go on to the Assemblée ({@code communIds}). */
+    public record SeanceClose(long seanceId, java.util.List<Long> communIds) {
+    }
+
     /** The agent convoked the séance: every active member and every groupement on its agenda is convoked. */
     public record SeanceConvoquee(long seanceId) {
     }

@@ -462,11 +462,13 @@ public class SeanceService {
     /** Called by the séance's process when it closes (same transaction): the files with an avis go to the Assemblée. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void closeAuditions(long seanceId) {
-        for (long communId : seances.communsAvecAvis(seanceId)) {
+        List<Long> avecAvis = seances.communsAvecAvis(seanceId);
+        for (long communId : avecAvis) {
             correlate(CycleCommunProcess.MSG_SEANCE_CLOSE, communId, Map.of(),
                     "Un dossier de cette séance n'attend plus sa clôture : rechargez la page.");
             communs.changeStatut(communId, fr.communs.base.CommunStatut.A_L_ASSEMBLEE);
         }
+        events.publishEvent(new SeanceEvents.SeanceClose(seanceId, avecAvis));
     }
 
     /** Called by the séance's process the day before (a job): everyone convoked is reminded, unless it no longer holds. */
