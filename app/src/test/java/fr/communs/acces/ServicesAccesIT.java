@@ -569,6 +569,12 @@ class ServicesAccesIT {
             return null;
         });
         lecture("GrilleService.grille(long)", EnumSet.complementOf(EnumSet.of(Persona.ANONYME)), m -> grillesComite.grille(m.campagne));
+        lecture("GrilleService.quorumPourcent(long)", EnumSet.complementOf(EnumSet.of(Persona.ANONYME)),
+                m -> grillesComite.quorumPourcent(m.campagne));
+        ecritureRefusee("GrilleService.enregistrerQuorum(long,Integer)", ok(ADMIN), "GrilleServiceIT", m -> {
+            grillesComite.enregistrerQuorum(m.campagne, 50);
+            return null;
+        });
         lecture("GrilleService.modifiable(long)", ok(ADMIN), m -> grillesComite.modifiable(m.campagne) ? "oui" : "non");
         ecritureRefusee("GrilleService.enregistrer(long,List)", ok(ADMIN), "GrilleServiceIT", m -> {
             grillesComite.enregistrer(m.campagne, fr.communs.comite.notation.GrilleService.PAR_DEFAUT);

@@ -92,6 +92,30 @@ public class GrilleService {
         notations.remplacerGrille(campagneId, propres);
     }
 
+    /** The quorum of the campagne's séances, in percent of the active members (agents, members, administrators). */
+    @Transactional(readOnly = true)
+    public int quorumPourcent(long campagneId) {
+        currentUser.require();
+        return notations.quorumPourcent(campagneId);
+    }
+
+    /**
+     * An administrator sets the quorum (a whole percentage from 1 to 100 of the members active on the séance's day,
+     * counted per file after recusals); refused while a séance of the appel is open (its quorums are in use).
+     */
+    @Transactional
+    public void enregistrerQuorum(long campagneId, Integer pourcent) {
+        currentUser.requireRole(Roles.ADMIN);
+        Checks.start().notNull(pourcent, "Quorum")
+                .check(pourcent == null || (pourcent >= 1 && pourcent <= 100),
+                        "Le quorum est un pourcentage entier de 1 à 100 des membres actifs.").orThrow();
+        notations.lockCampagne(campagneId);
+        if (notations.seanceOuverte(campagneId)) {
+            throw new ValidationException("Une séance de cet appel est ouverte : le quorum se change après sa clôture.");
+        }
+        notations.setQuorumPourcent(campagneId, pourcent);
+    }
+
     /** A new campagne gets the call's four criteria (same transaction as its creation). */
     @EventListener
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)

@@ -109,6 +109,36 @@ class GrilleServiceIT {
     }
 
     @Test
+    void an_administrator_sets_the_quorum_as_a_whole_percentage_and_bad_values_change_nothing() {
+        surUneNouvelleCampagne(id -> {
+            assertThat(grilles.quorumPourcent(id)).isEqualTo(50);
+            grilles.enregistrerQuorum(id, 60);
+            assertThat(grilles.quorumPourcent(id)).isEqualTo(60);
+            for (Integer mauvais : Arrays.asList(0, -5, 101, null)) {
+                assertThatThrownBy(() -> grilles.enregistrerQuorum(id, mauvais)).as(String.valueOf(mauvais))
+                        .isInstanceOf(ValidationException.class).hasMessageMatching("(?si).*quorum.*");
+                assertThat(grilles.quorumPourcent(id)).isEqualTo(60);
+            }
+        });
+    }
+
+    @Test
+    void the_quorum_does_not_change_while_a_seance_of_the_appel_is_open_nor_by_anyone_but_an_administrator() {
+        fx.campagne();
+        long id = campagnes.current().orElseThrow().id();
+        Fixtures.Transmis t = fx.transmis();
+        fx.recevable(t);
+        fx.enAudition(t.communId());
+        fx.as(fx.admin());
+        int avant = grilles.quorumPourcent(id);
+        assertThatThrownBy(() -> grilles.enregistrerQuorum(id, avant == 50 ? 60 : 50))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("séance de cet appel est ouverte");
+        assertThat(grilles.quorumPourcent(id)).isEqualTo(avant);
+        fx.as(fx.account(Roles.AGENT));
+        assertThatThrownBy(() -> grilles.enregistrerQuorum(id, 60)).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
     void only_an_administrator_changes_the_grid() {
         fx.campagne();
         long id = campagnes.current().orElseThrow().id();

@@ -40,6 +40,23 @@ public class JooqNotationRepository {
                 .forUpdate().fetchOptional();
     }
 
+    public int quorumPourcent(long campagneId) {
+        return dsl.select(fr.communs.db.Tables.CAMPAGNE.COMITE_QUORUM_POURCENT).from(fr.communs.db.Tables.CAMPAGNE)
+                .where(fr.communs.db.Tables.CAMPAGNE.CAMPAGNE_ID.eq(campagneId)).fetchOne().value1();
+    }
+
+    public void setQuorumPourcent(long campagneId, int pourcent) {
+        dsl.update(fr.communs.db.Tables.CAMPAGNE).set(fr.communs.db.Tables.CAMPAGNE.COMITE_QUORUM_POURCENT, (short) pourcent)
+                .where(fr.communs.db.Tables.CAMPAGNE.CAMPAGNE_ID.eq(campagneId)).execute();
+    }
+
+    /** Is a séance of the campagne open (its quorum is being used)? */
+    public boolean seanceOuverte(long campagneId) {
+        return dsl.fetchExists(dsl.selectOne().from(fr.communs.db.Tables.SEANCE)
+                .where(fr.communs.db.Tables.SEANCE.CAMPAGNE_ID.eq(campagneId))
+                .and(fr.communs.db.Tables.SEANCE.STATUT.eq("OUVERTE")));
+    }
+
     /** Has any member scored with this campagne's grid (a séance of the campagne)? */
     public boolean aDesNotations(long campagneId) {
         return dsl.fetchExists(dsl.selectOne().from(COMITE_NOTATION).join(fr.communs.db.Tables.SEANCE)

@@ -32,7 +32,7 @@ import java.util.List;
  * member has scored with it; afterwards the grid is shown read-only, with the reason.
  */
 @Route(value = "admin/comite/grille", layout = MainLayout.class)
-@PageTitle("Grille de notation du comité — Communs")
+@PageTitle("Grille de notation et quorum du comité — Communs")
 @RolesAllowed(Roles.ADMIN)
 class GrilleAdminView extends VerticalLayout {
     private final GrilleService grilles;
@@ -40,6 +40,9 @@ class GrilleAdminView extends VerticalLayout {
     final Div lignes = new Div();
     final Button ajouter = new Button("Ajouter un critère", VaadinIcon.PLUS.create());
     final Button enregistrer = new Button("Enregistrer la grille");
+    final IntegerField quorum = new IntegerField("Quorum");
+    final Button enregistrerQuorum = new Button("Enregistrer le quorum");
+    final ErrorPanel errorsQuorum = new ErrorPanel();
     final List<Ligne> criteres = new ArrayList<>();
     private long campagneId;
     boolean modifiable;
@@ -54,7 +57,7 @@ class GrilleAdminView extends VerticalLayout {
     GrilleAdminView(GrilleService grilles, CampagneService campagnes) {
         this.grilles = grilles;
         addClassName("page");
-        add(new Anchor("admin/comite", "← Membres du comité"), new H1("Grille de notation du comité"));
+        add(new Anchor("admin/comite", "← Membres du comité"), new H1("Grille de notation et quorum du comité"));
         Campagne campagne = campagnes.current().orElse(null);
         if (campagne == null) {
             add(new Paragraph("Aucun appel n'est ouvert."));
@@ -79,6 +82,20 @@ class GrilleAdminView extends VerticalLayout {
         ajouter.setVisible(modifiable);
         enregistrer.setVisible(modifiable);
         add(new Paragraph("Appel : " + campagne.nom()), aide, errors, lignes, new HorizontalLayout(ajouter, enregistrer));
+        quorum.setMin(1);
+        quorum.setMax(100);
+        quorum.setStepButtonsVisible(true);
+        quorum.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        quorum.setValue(grilles.quorumPourcent(campagneId));
+        quorum.setHelperText("Part des membres actifs le jour de la séance qui doivent être présents et non déportés "
+                + "pour qu'un dossier reçoive un avis (de 1 à 100).");
+        quorum.setWidth("24em");
+        enregistrerQuorum.addClickListener(e -> {
+            if (errorsQuorum.run(() -> grilles.enregistrerQuorum(campagneId, quorum.getValue()))) {
+                Ui.success("Le quorum est enregistré : " + quorum.getValue() + " % des membres actifs.");
+            }
+        });
+        add(new com.vaadin.flow.component.html.H2("Quorum des séances"), errorsQuorum, quorum, enregistrerQuorum);
     }
 
     private void ajouterLigne(String libelle, int poids, int noteMax) {

@@ -276,6 +276,9 @@ class SeanceView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             notes.getElement().setAttribute("aria-label", "Notes du comité : « " + a.titre() + " »");
             cell.add(notes);
         }
+        if (agent && entendu) {
+            cell.add(new Anchor("dossiers/" + a.communId() + "/contributions-comite", "Contributions"));
+        }
         if (agent && entendu && st == Seance.Statut.OUVERTE) {
             tasks.openTask(a.communId(), CycleCommunProcess.TASK_AVIS_SEANCE).ifPresent(t -> {
                 Anchor avis = new Anchor(TaskScreens.pathOf(CycleCommunProcess.TASK_AVIS_SEANCE, t.taskId()),
