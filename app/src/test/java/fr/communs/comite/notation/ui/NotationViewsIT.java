@@ -184,7 +184,8 @@ class NotationViewsIT {
         String moi = fx.emailOf(Long.parseLong(mienne.getAssignee()));
         long moiId = Long.parseLong(mienne.getAssignee());
         long autreId = Long.parseLong(autre.getAssignee());
-        String autreNom = "Personne " + fx.emailOf(autreId);
+        String autreNom = dsl.select(fr.communs.db.Tables.APP_USER.NOM_COMPLET).from(fr.communs.db.Tables.APP_USER)
+                .where(fr.communs.db.Tables.APP_USER.APP_USER_ID.eq(autreId)).fetchOne().value1();
         fx.score(autre, 4);
 
         fx.as(moi);
