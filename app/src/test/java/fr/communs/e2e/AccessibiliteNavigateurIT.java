@@ -119,6 +119,13 @@ class AccessibiliteNavigateurIT extends BrowserTest {
     private void check(Page page, String path, List<String> report) {
         open(page, url(path));
         problems(page, true).forEach(p -> report.add(path + " → " + p));
+        // A picture of every page checked, to look at (target/e2e-screenshots/a11y-…).
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SHOTS.resolve("a11y-" + (path.isEmpty() ? "accueil" : path.replaceAll("[^A-Za-z0-9]+", "-")) + ".png")));
+    }
+
+    private static String premierLien(Page page, String prefixe) {
+        return page.locator("a[href^='" + prefixe + "']").first().getAttribute("href");
     }
 
     @Test
@@ -162,11 +169,32 @@ class AccessibiliteNavigateurIT extends BrowserTest {
             String seance = agent.locator("a[href^='seances/']").first().getAttribute("href");
             check(agent, seance, report);
         }
+        // The demo's séances: the one open today (an avis to record), the closed one (results and ranking).
+        open(agent, url("taches"));
+        check(agent, premierLien(agent, "taches/avis-seance/"), report);
+        open(agent, url("seances"));
+        for (String seance : agent.locator("a[href^='seances/']").all().stream().map(a -> a.getAttribute("href")).toList()) {
+            open(agent, url(seance));
+            if (agent.locator("a[href$='/resultats']").count() > 0 && agent.getByText("Close").count() > 0) {
+                check(agent, agent.locator("a[href$='/resultats']").first().getAttribute("href"), report);
+                break;
+            }
+        }
         agent.context().close();
+
+        // A comité member: their séances, what they read before the audition, their scoring task, the notes page.
+        Page membre = login("comite@communs.test", 1280);
+        check(membre, "seances", report);
+        check(membre, premierLien(membre, "seances/"), report);
+        check(membre, premierLien(membre, "comite/dossiers/"), report);
+        open(membre, url("taches"));
+        check(membre, premierLien(membre, "taches/notation/"), report);
+        membre.context().close();
 
         Page admin = login("admin@communs.test", 1280);
         check(admin, "admin/courriels", report);
         check(admin, "admin/comite", report);
+        check(admin, "admin/comite/grille", report);
         admin.context().close();
 
         assertThat(report).isEmpty();

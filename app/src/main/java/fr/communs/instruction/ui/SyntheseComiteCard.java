@@ -2,7 +2,7 @@ package fr.communs.instruction.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,7 +22,7 @@ public final class SyntheseComiteCard {
     }
 
     public static Component of(Optional<SyntheseComite> synthese) {
-        Div card = new Div(new H3("Synthèse de l'instruction pour le comité"));
+        Div card = new Div(new H2("Synthèse de l'instruction pour le comité"));
         card.addClassNames("card", "synthese-comite");
         if (synthese.isEmpty()) {
             Paragraph none = new Paragraph("Le dossier n'a pas encore été déclaré recevable : pas de synthèse.");

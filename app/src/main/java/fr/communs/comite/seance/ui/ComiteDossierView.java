@@ -10,7 +10,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import fr.communs.base.NotAllowedException;
-import fr.communs.base.ui.ErrorPanel;
+import fr.communs.comite.deport.DeportService;
+import fr.communs.comite.deport.ui.DeportComponents;
 import fr.communs.comite.seance.Audition;
 import fr.communs.comite.seance.SeanceService;
 import fr.communs.commun.CommunService;
@@ -35,10 +36,14 @@ class ComiteDossierView extends VerticalLayout implements BeforeEnterObserver, H
     private final SeanceService seances;
     private final CommunService communs;
     private final CommunFiles files;
-    final ErrorPanel errors = new ErrorPanel();
+    private final DeportService deports;
+    /** Why the file is not shown (recused, not on a séance of the member, not the service). */
+    final Paragraph refus = new Paragraph();
     private String pageTitle = "Dossier pour le comité — Communs";
 
-    ComiteDossierView(InstructionService instructions, SeanceService seances, CommunService communs, CommunFiles files) {
+    ComiteDossierView(InstructionService instructions, SeanceService seances, CommunService communs, CommunFiles files,
+                      DeportService deports) {
+        this.deports = deports;
         this.instructions = instructions;
         this.seances = seances;
         this.communs = communs;
@@ -59,8 +64,12 @@ class ComiteDossierView extends VerticalLayout implements BeforeEnterObserver, H
         removeAll();
         Optional<SyntheseComite>[] synthese = new Optional[1];
         H1 titre = new H1("Dossier pour le comité");
-        if (!errors.run(() -> synthese[0] = instructions.syntheseComite(communId))) {
-            add(new Anchor("seances", "← Séances du comité"), titre, errors);
+        try {
+            synthese[0] = instructions.syntheseComite(communId);
+        } catch (NotAllowedException e) {
+            refus.setText(e.getMessage());
+            refus.addClassName("muted");
+            add(new Anchor("seances", "← Séances du comité"), titre, refus);
             return;
         }
         String nom = communs.get(communId).titre();
@@ -72,13 +81,17 @@ class ComiteDossierView extends VerticalLayout implements BeforeEnterObserver, H
         } catch (NotAllowedException e) {
             // an agent of another service reads the file without the séances
         }
-        add(SyntheseComiteCard.of(synthese[0]), files.budgetDemande(communId),
+        // « Je me déporte… » for a member (a conflict the platform cannot see), and who is recused already.
+        add(DeportComponents.boutonDeport(deports, communId,
+                () -> getUI().ifPresent(ui -> ui.navigate(SeanceUi.SEANCE_ROUTE.replace("/", "")))));
+        add(SyntheseComiteCard.of(synthese[0]), DeportComponents.listeDeports(deports, communId), files.budgetDemande(communId),
                 new Anchor("communs/" + communId + "/pieces", "Pièces jointes du dossier"),
                 new H2("Le dossier tel que transmis"), files.of(communId));
     }
 
     private void audition(Audition a) {
-        Paragraph p = new Paragraph("Audition prévue le " + SeanceUi.creneau(a) + " — ");
+        Paragraph p = new Paragraph("Audition prévue le "
+                + a.debut().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ", " + SeanceUi.creneau(a) + " — ");
         p.add(new Anchor(SeanceUi.seancePath(a.seanceId()), "voir la séance"));
         add(p);
     }
