@@ -124,7 +124,7 @@ class ResultatsView extends VerticalLayout implements BeforeEnterObserver {
             Anchor dossier = new Anchor("comite/seances/" + r.seanceId() + "/dossiers/" + d.communId(), d.titre());
             dossier.setAriaLabel("Notes du dossier « " + d.titre() + " »");
             return dossier;
-        }).setHeader("Dossier").setFlexGrow(3);
+        }).setHeader("Dossier").setFlexGrow(3).setWidth("16em");
         grid.addColumn(d -> d.moyenneSur20() == null ? "non noté" : nombre(d.moyenneSur20()) + " / 20")
                 .setHeader("Moyenne pondérée").setFlexGrow(1);
         grid.addColumn(ResultatDossier::nombreNotations).setHeader("Notations").setFlexGrow(0).setWidth("7em");
