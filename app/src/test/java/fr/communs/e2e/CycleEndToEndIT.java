@@ -274,6 +274,7 @@ class CycleEndToEndIT extends BrowserTest {
         Locator seanceDate = agent.locator("vaadin-date-time-picker [slot='date-picker'] input");
         seanceDate.fill(demain.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         seanceDate.press("Enter");
+        assertThat(agent.locator("vaadin-date-picker-overlay[opened], vaadin-date-picker-overlay[closing]")).hasCount(0);
         Locator seanceHeure = agent.locator("vaadin-date-time-picker [slot='time-picker'] input");
         seanceHeure.fill("10:00");
         seanceHeure.press("Enter");
@@ -429,6 +430,7 @@ class CycleEndToEndIT extends BrowserTest {
         agent.getByText("Adopté", new Page.GetByTextOptions().setExact(true)).click();
         field(agent, "Date de la séance de l'Assemblée").fill(Dates.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         field(agent, "Date de la séance de l'Assemblée").press("Enter");
+        assertThat(agent.locator("vaadin-date-picker-overlay[opened], vaadin-date-picker-overlay[closing]")).hasCount(0);
         step(agent, "12-vote");
         button(agent, "Enregistrer le vote");
         endOfTask(agent);
