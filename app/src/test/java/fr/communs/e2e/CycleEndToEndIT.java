@@ -262,34 +262,175 @@ class CycleEndToEndIT extends BrowserTest {
         assertThat(agent.getByText("Au comité d'accompagnement").first()).isVisible();
         agent.navigate(url("taches"));
 
-        // Each comité member scores the audition.
-        for (String membre : List.of("comite@communs.test", "comite2@communs.test")) {
+        // The file waits for a séance: an agent creates one tomorrow with this file on its agenda.
+        long communId = Long.parseLong(communPath.substring(communPath.lastIndexOf('/') + 1));
+        agent.navigate(url("seances"));
+        assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Séances du comité"))).isVisible();
+        assertThat(agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(titre))).isVisible();
+        step(agent, "10a-seances-dossier-en-attente");
+        button(agent, "Nouvelle séance");
+        assertThat(agent.getByText("Nouvelle séance du comité")).isVisible();
+        LocalDate demain = Dates.today().plusDays(1);
+        Locator seanceDate = agent.locator("vaadin-date-time-picker [slot='date-picker'] input");
+        seanceDate.fill(demain.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        seanceDate.press("Enter");
+        assertThat(agent.locator("vaadin-date-picker-overlay[opened], vaadin-date-picker-overlay[closing]")).hasCount(0);
+        Locator seanceHeure = agent.locator("vaadin-date-time-picker [slot='time-picker'] input");
+        seanceHeure.fill("10:00");
+        seanceHeure.press("Enter");
+        seanceHeure.press("Tab");
+        field(agent, "Lieu").fill("Hôtel du Département, salle 3, Nîmes");
+        agent.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(titre)).check();
+        // The slot is proposed from the séance's start.
+        assertThat(agent.getByLabel("Heure de début de « " + titre + " »")).hasValue("10:00");
+        step(agent, "10b-nouvelle-seance");
+        button(agent, "Créer la séance et convoquer");
+        agent.waitForURL(Pattern.compile(".*/seances/\\d+$"));
+        String seancePath = agent.url().substring(agent.url().indexOf("seances/"));
+        long seanceId = Long.parseLong(seancePath.substring("seances/".length()));
+        assertThat(agent.getByText("En préparation", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(agent.getByText("10h00 – 10h30")).isVisible();
+
+        // Attendance: Marc Vidal is excused; Karim Benali (MIESS 30, member of the groupement) is present but recused,
+        // so two members vote: the quorum (half of the four active members) is reached.
+        Map<String, String> presencesSeance = Map.of("Hélène Martin", "Présent(e)", "Karim Benali", "Présent(e)",
+                "Lucie Moreau", "Présent(e)", "Marc Vidal", "Excusé(e)");
+        presencesSeance.forEach((nom, presence) -> agent.locator("vaadin-radio-group")
+                .filter(new Locator.FilterOptions().setHasText(nom))
+                .getByText(presence, new Locator.GetByTextOptions().setExact(true)).click());
+        button(agent, "Enregistrer les présences");
+        assertThat(agent.getByText("Les présences sont enregistrées.")).isVisible();
+        assertThat(agent.getByText(Pattern.compile("^2 votants / 2 requis \\(atteint\\)$"))).isVisible();
+        assertThat(agent.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("^Karim Benali$")))).hasCount(1);
+        step(agent, "10c-seance-presences");
+        button(agent, "Ouvrir la séance");
+        assertThat(agent.getByText(Pattern.compile("^Les membres présents non déportés recevront"))).isVisible();
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir la séance").setExact(true)).last().click();
+        assertThat(agent.getByText("Ouverte", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(agent.getByText("Projet de procès-verbal (PDF)")).isVisible();
+        step(agent, "10d-seance-ouverte");
+
+        // The recused member has no scoring task for the file, the séance tells him so, and its notes are refused to him.
+        Page deporte = login("comite2@communs.test");
+        deporte.navigate(url("taches"));
+        assertThat(deporte.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mes tâches"))).isVisible();
+        assertThat(deporte.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(titre))).hasCount(0);
+        deporte.navigate(url(communPath));
+        deporte.getByText("Où en est le dossier").waitFor();
+        assertThat(deporte.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Ouvrir ma tâche"))))
+                .hasCount(0);
+        deporte.navigate(url(seancePath));
+        assertThat(deporte.getByText("Vous êtes déporté(e) de ce dossier")).isVisible();
+        assertThat(deporte.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(titre))).hasCount(0);
+        step(deporte, "10e-seance-membre-deporte");
+        deporte.navigate(url("comite/seances/" + seanceId + "/dossiers/" + communId));
+        assertThat(deporte.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions()
+                .setHasText("Vous êtes déporté(e) de ce dossier"))).isVisible();
+        assertThat(deporte.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Vos notes"))).hasCount(0);
+        assertThat(deporte.getByText("Hélène Martin")).hasCount(0);
+        step(deporte, "10f-notes-refusees-au-deporte");
+        deporte.context().close();
+
+        // The two voting members score the audition, each alone, then read the other's scores.
+        Map<String, int[]> notes = new java.util.LinkedHashMap<>();
+        notes.put("comite@communs.test", new int[] {4, 5, 4, 3});
+        notes.put("comite3@communs.test", new int[] {3, 4, 4, 4});
+        List<String> criteres = List.of("Nombre et typologie des contributeurs",
+                "Gouvernance démocratique, coopérative et transparente", "Pertinence des projets en lien avec les défis",
+                "Pertinence de la proposition relativement à la notion de communs");
+        notes.forEach((membre, valeurs) -> {
             Page comite = login(membre);
             openTask(comite, communPath, "Noter l'audition");
-            field(comite, "Nombre et typologie des contributeurs").fill("4");
-            field(comite, "Gouvernance démocratique, coopérative et transparente").fill("5");
-            field(comite, "Pertinence des projets en lien avec les défis").fill("4");
-            field(comite, "Pertinence de la proposition relativement à la notion de communs").fill("3");
-            step(comite, "10-noter-" + membre.substring(0, membre.indexOf('@')));
-            button(comite, "Enregistrer mes notes");
-            endOfTask(comite);
+            comite.waitForURL(Pattern.compile(".*/taches/notation/[^/]+$"));
+            for (int i = 0; i < criteres.size(); i++) {
+                comite.getByLabel("Note « " + criteres.get(i) + " » (de 0 à 5)", new Page.GetByLabelOptions().setExact(true))
+                        .fill(String.valueOf(valeurs[i]));
+            }
+            comite.getByLabel("Commentaire sur « " + criteres.get(0) + " »", new Page.GetByLabelOptions().setExact(true))
+                    .fill("Un groupement complémentaire : une cantine, une ressourcerie et un réseau de l'ESS.");
+            String qui = membre.substring(0, membre.indexOf('@'));
+            step(comite, "10g-noter-" + qui);
+            button(comite, "Soumettre mes notes");
+            comite.waitForURL(Pattern.compile(".*/comite/seances/" + seanceId + "/dossiers/" + communId + "$"));
+            assertThat(comite.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Vos notes"))).isVisible();
+            if (membre.startsWith("comite3")) {
+                assertThat(comite.getByText("Hélène Martin").first()).isVisible();
+                step(comite, "10h-notes-du-comite");
+            }
             comite.context().close();
-        }
+        });
 
-        // The agent records the comité's avis, then the Assemblée's vote.
+        // Once both scored, the agent records the avis of the comité (confirmed).
         openTask(agent, communPath, "Enregistrer l'avis du comité");
-        assertThat(agent.getByText("Moyennes").first()).isVisible();
+        agent.waitForURL(Pattern.compile(".*/taches/avis-seance/[^/]+$"));
         agent.locator("vaadin-radio-group").getByText("Favorable", new Locator.GetByTextOptions().setExact(true)).click();
+        field(agent, "Motivation").fill("Un commun utile à toute la vallée, porté par un groupement solide.");
         field(agent, "Subvention proposée à l'Assemblée (€)").fill("10000");
-        field(agent, "Contributions non financières proposées par le comité").fill("Mise à disposition d'une salle.");
         step(agent, "11-avis-comite");
-        button(agent, "Enregistrer l'avis du comité");
+        button(agent, "Enregistrer l'avis");
+        assertThat(agent.getByText("Enregistrer l'avis « favorable » ?")).isVisible();
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer l'avis").setExact(true)).last().click();
         endOfTask(agent);
 
+        // The agent records the contribution the comité proposes, linked to the séance.
+        String contribution = "Mise à disposition d'une salle du Département pour les ateliers de cuisine.";
+        agent.navigate(url(dossierPath + "/contributions-comite"));
+        assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Contributions du comité"))).isVisible();
+        agent.getByText("Le Département", new Page.GetByTextOptions().setExact(true)).click();
+        agent.getByText("Matérielle", new Page.GetByTextOptions().setExact(true)).click();
+        field(agent, "Description").fill(contribution);
+        assertThat(agent.locator("vaadin-select").filter(new Locator.FilterOptions()
+                .setHasText("Hôtel du Département, salle 3, Nîmes"))).isVisible();
+        step(agent, "11b-contribution-comite");
+        button(agent, "Enregistrer la contribution");
+        assertThat(agent.getByText("La contribution est enregistrée ; le groupement en est informé.")).isVisible();
+        assertThat(agent.locator(".contributions-comite").getByText(contribution)).isVisible();
+
+        // The agent closes the séance (confirmed): the PV is final.
+        agent.navigate(url(seancePath));
+        assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Séance du comité du ")))).isVisible();
+        button(agent, "Clore la séance");
+        assertThat(agent.getByText(Pattern.compile("^Les avis seront transmis"))).isVisible();
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clore la séance").setExact(true)).last().click();
+        assertThat(agent.getByText("Close", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(agent.getByText("Procès-verbal (PDF)", new Page.GetByTextOptions().setExact(true))).isVisible();
+        step(agent, "11c-seance-close");
+
+        // The results show the file's weighted mean; the PV downloaded from the séance carries the title and that mean.
+        agent.navigate(url("comite/seances/" + seanceId + "/resultats"));
+        assertThat(agent.getByText("séance close.", new Page.GetByTextOptions().setExact(false))).isVisible();
+        Locator moyenneCellule = agent.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\d+(,\\d{1,2})? / 20$")));
+        assertThat(moyenneCellule).hasCount(1);
+        String moyenne = moyenneCellule.textContent().strip();
+        org.assertj.core.api.Assertions.assertThat(moyenne).isEqualTo("15,5 / 20");
+        step(agent, "11d-resultats-seance");
+        agent.navigate(url(seancePath));
+        com.microsoft.playwright.Download pvDownload = agent.waitForDownload(() -> agent.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Procès-verbal de la séance, document PDF")).click());
+        org.assertj.core.api.Assertions.assertThat(pvDownload.failure()).isNull();
+        org.assertj.core.api.Assertions.assertThat(pvDownload.suggestedFilename()).endsWith(".pdf");
+        String pv;
+        try {
+            pv = fr.communs.support.PdfTexte.of(Files.readAllBytes(pvDownload.path()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.assertj.core.api.Assertions.assertThat(pv)
+                .contains(titre)
+                .contains("Moyenne pondérée")
+                .contains(moyenne)
+                .contains("Karim Benali")
+                .contains(contribution)
+                .doesNotContain("Projet : la séance n'est pas close");
+
+        // After the close, the file waits for the Assemblée's vote.
         openTask(agent, communPath, "Enregistrer le vote de l'Assemblée");
         agent.getByText("Adopté", new Page.GetByTextOptions().setExact(true)).click();
         field(agent, "Date de la séance de l'Assemblée").fill(Dates.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         field(agent, "Date de la séance de l'Assemblée").press("Enter");
+        assertThat(agent.locator("vaadin-date-picker-overlay[opened], vaadin-date-picker-overlay[closing]")).hasCount(0);
         step(agent, "12-vote");
         button(agent, "Enregistrer le vote");
         endOfTask(agent);

@@ -106,6 +106,11 @@ public abstract class BrowserTest {
      */
     protected void axe(Page page, String name) {
         page.waitForLoadState(LoadState.NETWORKIDLE);
+        // NETWORKIDLE returns at once once reached: a field the server has just enabled may still be fading its label
+        // from the disabled grey (a CSS transition), an overlay (a date picker's calendar) may still be closing (a CSS
+        // animation); axe would measure them half-way. Wait for every finite transition and animation to end.
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect === null || a.effect.getComputedTiming().iterations === Infinity)");
         accessibilityChecked.add(name);
         violations(page).forEach(v -> accessibilityProblems.add(name + " (" + page.url() + ") → " + v));
     }

@@ -46,8 +46,9 @@ final class SeanceUi {
         picker.setMin(LocalDateTime.now(Dates.ZONE).withSecond(0).withNano(0));
         picker.setDateAriaLabel("Date de la séance");
         picker.setTimeAriaLabel("Heure de la séance (heure de Paris)");
+        // Required, said in the helper text: the indicator would put aria-required on the picker's group, where ARIA
+        // does not allow it (axe: aria-allowed-attr, critical).
         picker.setHelperText(AIDE_DATE);
-        picker.setRequiredIndicatorVisible(true);
         return picker;
     }
 
