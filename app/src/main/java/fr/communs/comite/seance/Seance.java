@@ -22,7 +22,7 @@ public record Seance(long id, long campagneId, LocalDateTime debut, String lieu,
 
     /** "le 12/01/2027 à 14:00, Hôtel du Département (Nîmes)" style wording of where and when. */
     public String ouEtQuand() {
-        String quand = "le " + debut.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm"));
+        String quand = "le " + debut.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm"));
         String ou = lieu != null && lienVisio != null ? lieu + " (ou en visio : " + lienVisio + ")"
                 : lieu != null ? lieu : "en visio : " + lienVisio;
         return quand + ", " + ou;

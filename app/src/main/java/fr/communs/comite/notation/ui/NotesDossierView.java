@@ -69,7 +69,7 @@ class NotesDossierView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(new H1("Notes du comité"), errors);
         try {
             Seance seance = seances.get(seanceId);
-            add(new Paragraph("Séance du " + seance.ouEtQuand() + " · "), new Anchor("seances/" + seanceId, "Retour à la séance"));
+            add(new Anchor("seances/" + seanceId, "← Retour à la séance"), new Paragraph("Séance " + seance.ouEtQuand() + "."));
             boolean membre = currentUser.hasRole(Roles.COMITE);
             if (membre) {
                 mesNotes(seanceId, communId);
