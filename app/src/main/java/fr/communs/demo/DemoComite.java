@@ -190,6 +190,16 @@ class DemoComite {
         }
         runJobs.accept(d.festival());
         demoSeances.decaler(seanceId, 1, false);
+        // The tasks follow the séance moved to today: scoring due at its start, the avis a week later.
+        java.util.Date debut = java.util.Date.from(demain(9, 30).minusDays(1).atZone(Dates.ZONE).toInstant());
+        for (long communId : ordre) {
+            for (Task t : engineTasks.createTaskQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+                    .taskDefinitionKeyIn(CycleCommunProcess.TASK_NOTER_SEANCE, CycleCommunProcess.TASK_AVIS_SEANCE).list()) {
+                t.setDueDate(CycleCommunProcess.TASK_NOTER_SEANCE.equals(t.getTaskDefinitionKey()) ? debut
+                        : CycleCommunProcess.avisComiteDate(debut));
+                engineTasks.saveTask(t);
+            }
+        }
     }
 
     /** The séance in preparation in two weeks: the Forêt d'Aubais convoqué (Karim Benali recused: MIESS 30). */
