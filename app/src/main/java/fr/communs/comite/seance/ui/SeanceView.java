@@ -234,16 +234,16 @@ class SeanceView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         ordre.setAriaLabel("Ordre du jour de la séance");
         ordre.addColumn(SeanceUi::creneau).setHeader("Créneau").setAutoWidth(true).setFlexGrow(0);
         ordre.addComponentColumn(a -> deports.contains(a.communId()) ? new com.vaadin.flow.component.html.Span(a.titre())
-                : new Anchor(ComiteDossierView.path(a.communId()), a.titre())).setHeader("Dossier (lire)").setFlexGrow(3).setWidth("14em");
+                : new Anchor(ComiteDossierView.path(a.communId()), a.titre())).setHeader("Dossier (lire)").setFlexGrow(3).setWidth("12em");
         ordre.addColumn(Audition::porteurNom).setHeader("Porteur").setFlexGrow(2);
         ordre.addColumn(a -> a.statut() == Audition.Statut.DEPLACEE && a.motif() != null
                 ? a.statut().libelle() + " : " + a.motif() : a.statut().libelle()).setHeader("Statut").setFlexGrow(2);
-        ordre.addColumn(this::quorumTexte).setHeader("Quorum").setAutoWidth(true).setFlexGrow(0);
+        ordre.addColumn(this::quorumTexte).setHeader("Quorum").setWidth("9em").setFlexGrow(1);
         ordre.addColumn(a -> {
             Quorum q = quorums.get(a.communId());
             return q == null ? "" : q.deportes().isEmpty() ? "Aucun(e)" : String.join(", ", q.deportes());
         }).setHeader("Déporté(e)s").setFlexGrow(2);
-        ordre.addComponentColumn(this::actions).setHeader("Actions").setFlexGrow(3).setWidth("17em");
+        ordre.addComponentColumn(this::actions).setHeader("Actions").setFlexGrow(2).setWidth("13em");
         ordre.setItems(auditions);
         return ordre;
     }
