@@ -19,14 +19,15 @@ import java.nio.charset.StandardCharsets;
  * browser: the detected type with {@code X-Content-Type-Options: nosniff} and a sandboxing Content-Security-Policy,
  * not cached. The access check runs in the service when the link is followed, not when the page was drawn.
  */
-final class PieceDownloadHandler implements DownloadHandler {
+public final class PieceDownloadHandler implements DownloadHandler {
     private final SerializableSupplier<Telechargement> opener;
 
     PieceDownloadHandler(PieceJointeService service, long pieceId) {
         this(() -> service.open(pieceId));
     }
 
-    PieceDownloadHandler(SerializableSupplier<Telechargement> opener) {
+    /** Any file opened (and access-checked) by a service when the link is followed, e.g. a PDF the platform produces. */
+    public PieceDownloadHandler(SerializableSupplier<Telechargement> opener) {
         this.opener = opener;
     }
 
