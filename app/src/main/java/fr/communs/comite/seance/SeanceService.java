@@ -26,12 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,11 +61,11 @@ public class SeanceService {
     private final DossierAccess access;
     private final RuntimeService runtime;
     private final TaskService engineTasks;
-    private final ManagementService management;
+    private final org.camunda.bpm.engine.ProcessEngine processEngine;
     private final ApplicationEventPublisher events;
 
     SeanceService(JooqSeanceRepository seances, CommunService communs, BudgetService budgets, CurrentUser currentUser,
-                  DossierAccess access, RuntimeService runtime, TaskService engineTasks, ManagementService management,
+                  DossierAccess access, RuntimeService runtime, TaskService engineTasks, org.camunda.bpm.engine.ProcessEngine processEngine,
                   ApplicationEventPublisher events) {
         this.seances = seances;
         this.communs = communs;
@@ -76,7 +74,7 @@ public class SeanceService {
         this.access = access;
         this.runtime = runtime;
         this.engineTasks = engineTasks;
-        this.management = management;
+        this.processEngine = processEngine;
         this.events = events;
     }
 
@@ -336,7 +334,7 @@ public class SeanceService {
         }
         String motifPropre = Checks.clean(motif);
         seances.setAuditionStatut(audition.id(), Audition.Statut.DEPLACEE, motifPropre);
-        correlate(CycleCommunProcess.MSG_RETIRE_DE_SEANCE, communId, Map.of(),
+        correlate(CycleCommunProcess.MSG_RETIRE_DE_SEANCE, communId, seanceId, Map.of(),
                 "Ce dossier n'attend plus son audition : rechargez la page.");
         if (cible != null) {
             seances.insertAudition(cible.id(), communId, vers.debut(), vers.dureeMinutes());
@@ -355,7 +353,7 @@ public class SeanceService {
         for (Audition a : seances.auditions(seanceId)) {
             if (a.statut() == Audition.Statut.PREVUE) {
                 seances.setAuditionStatut(a.id(), Audition.Statut.DEPLACEE, "Séance annulée : " + motifPropre);
-                correlate(CycleCommunProcess.MSG_RETIRE_DE_SEANCE, a.communId(), Map.of(),
+                correlate(CycleCommunProcess.MSG_RETIRE_DE_SEANCE, a.communId(), seanceId, Map.of(),
                         "Un dossier de cette séance n'attend plus son audition : rechargez la page.");
             }
         }
@@ -423,7 +421,7 @@ public class SeanceService {
             if (a == null || !q.atteint()) {
                 continue;
             }
-            correlate(CycleCommunProcess.MSG_AUDITION_OUVERTE, q.communId(),
+            correlate(CycleCommunProcess.MSG_AUDITION_OUVERTE, q.communId(), seanceId,
                     CycleCommunProcess.auditionOuverte(q.votants().stream().map(String::valueOf).toList()),
                     "Le dossier « " + a.titre() + " » n'attend plus son audition : rechargez la page.");
             seances.setAuditionStatut(a.id(), Audition.Statut.TENUE, null);
@@ -464,7 +462,7 @@ public class SeanceService {
     public void closeAuditions(long seanceId) {
         List<Long> avecAvis = seances.communsAvecAvis(seanceId);
         for (long communId : avecAvis) {
-            correlate(CycleCommunProcess.MSG_SEANCE_CLOSE, communId, Map.of(),
+            correlate(CycleCommunProcess.MSG_SEANCE_CLOSE, communId, seanceId, Map.of(),
                     "Un dossier de cette séance n'attend plus sa clôture : rechargez la page.");
             communs.changeStatut(communId, fr.communs.base.CommunStatut.A_L_ASSEMBLEE);
         }
@@ -561,14 +559,19 @@ public class SeanceService {
     }
 
     private void convoquer(long seanceId, long communId, LocalDateTime debut) {
-        correlate(CycleCommunProcess.MSG_CONVOQUE, communId, CycleCommunProcess.convocation(seanceId, date(debut)),
+        correlate(CycleCommunProcess.MSG_CONVOQUE, communId, null, CycleCommunProcess.convocation(seanceId, date(debut)),
                 "Un dossier de l'ordre du jour n'attend plus de séance : rechargez la page.");
     }
 
-    private void correlate(String message, long communId, Map<String, Object> variables, String mismatch) {
+    /**
+     * A message to a file's cycle; {@code seanceId}: a message of that séance, which reaches the file only while it
+     * is on that séance ({@link CycleCommunProcess#correlationSeance}); null for the convocation (any séance).
+     */
+    private void correlate(String message, long communId, Long seanceId, Map<String, Object> variables, String mismatch) {
         try {
-            runtime.createMessageCorrelation(message)
+            (seanceId == null ? runtime.createMessageCorrelation(message)
                     .processInstanceBusinessKey(CycleCommunProcess.businessKey(communId))
+                    : CycleCommunProcess.correlationSeance(runtime, message, communId, seanceId))
                     .setVariables(new HashMap<>(variables)).correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ValidationException(mismatch);
@@ -577,17 +580,7 @@ public class SeanceService {
 
     /** The séance moved: its process's due date and reminder timer, and the due dates of its files' waits follow. */
     private void moveDates(Seance seance, LocalDateTime debut) {
-        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(SeanceComiteProcess.businessKey(seance.id()))
-                .processDefinitionKey(SeanceComiteProcess.KEY).active().singleResult().getId();
-        Map<String, Object> vars = SeanceComiteProcess.dates(seance.id(), date(debut));
-        runtime.setVariables(pi, vars);
-        for (Task t : engineTasks.createTaskQuery().processInstanceId(pi).list()) {
-            t.setDueDate(date(debut));
-            engineTasks.saveTask(t);
-        }
-        for (Job job : management.createJobQuery().processInstanceId(pi).timers().list()) {
-            management.setJobDuedate(job.getId(), (Date) vars.get(SeanceComiteProcess.VAR_DATE_RAPPEL_VEILLE));
-        }
+        SeanceComiteProcess.deplacer(processEngine, seance.id(), date(debut));
         for (Audition a : seances.auditions(seance.id())) {
             if (a.statut() == Audition.Statut.PREVUE) {
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(CycleCommunProcess.businessKey(a.communId()))
